@@ -1,0 +1,43 @@
+# Two commands for a newcomer: `make figures` and `make test`.
+# Both build the kit's own environment in .venv/ on first use and reuse it
+# afterwards (it is rebuilt only when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= data
+OUT    ?= figures
+
+.PHONY: figures features validate test notebooks bench env clean
+
+figures: $(STAMP)  ## regenerate figures/ and data/processed/ from data/
+	$(BIN)/media-coverage figures --data $(DATA) --out $(OUT)
+
+features: $(STAMP)  ## regenerate data/processed/ only
+	$(BIN)/media-coverage features --data $(DATA)
+
+validate: $(STAMP)  ## check every article and print a corpus summary
+	$(BIN)/media-coverage validate --data $(DATA)
+
+test: $(STAMP)  ## run the whole test suite (notebooks included)
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)  ## re-execute every notebook in place
+	$(BIN)/python -m coverage.notebooks --execute notebooks
+
+bench: $(STAMP)  ## run the benchmarks (minutes, not seconds)
+	$(BIN)/python benchmarks/run.py
+
+env: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "media-coverage needs Python 3.11 or newer: run 'make PYTHON=python3.11 ...'"; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
+	touch $(STAMP)
+
+clean:  ## delete everything that `make figures` regenerates (not the environment)
+	rm -rf data/processed

@@ -1,0 +1,39 @@
+"""``media-coverage figures``: features plus every figure, with a captions index."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from coverage.commands._common import add_data_option, figure_modules, progress
+from coverage.commands.features import run_features
+from coverage.figures import save_figures
+
+__all__ = ["add_parser", "all_specs"]
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("figures", help="compute features and regenerate every figure")
+    add_data_option(parser)
+    parser.add_argument("--out", type=Path, default=Path("figures"), metavar="DIR",
+                        help="folder for the figures (default: figures)")
+    parser.set_defaults(run=_run)
+
+
+def all_specs(tables):
+    """Return the figure specs of every plotting module, in order."""
+    specs = []
+    for name in figure_modules:
+        specs.extend(importlib.import_module(f"coverage.plots.{name}").figure_specs(tables))
+    return specs
+
+
+def _run(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # the command draws files, never windows
+    tables = run_features(args.data)
+    written = save_figures(all_specs(tables), args.out,
+                           progress=lambda specs: progress(specs, desc="figures"))
+    print(f"wrote {len(written) - 1} figure files and {written[-1]}")
+    return 0

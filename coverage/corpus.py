@@ -1,0 +1,288 @@
+"""Load the articles of a data folder into the corpus table.
+
+A data folder holds ``raw/`` (the article files, never modified by the kit)
+and, optionally, the manifest ``articles.csv`` with one row per article
+(``article_id, file, outlet, title, published, url, author, via, notes``;
+``file`` is relative to the data folder, e.g. ``raw/forbes-2018-06-22.txt``).
+Files without a manifest row must carry their own metadata (front matter,
+HTML metadata or table columns).
+
+A note that contains the word "estimate" (e.g. "Date estimated: ...") marks
+the publication date as estimated; comparisons of dates then say "unknown"
+rather than trusting it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from coverage.cleaning import clean_text, repeated_lines
+from coverage.errors import CorpusError, CorpusWarning
+from coverage.readers import SUPPORTED, TABLE_TYPES, read_file
+from coverage.schema import CORPUS_COLUMNS, MANIFEST_COLUMNS, REMOVED_COLUMNS, require_columns
+from coverage.tokens import count_words
+
+__all__ = ["load_corpus", "read_manifest", "removed_lines", "parse_date", "MANIFEST"]
+
+#: File name of the manifest inside a data folder.
+MANIFEST = "articles.csv"
+_REQUIRED_META = ("outlet", "published")
+
+
+def load_corpus(data_dir: str | Path, *, skipped: list[dict[str, str]] | None = None) -> pd.DataFrame:
+    """Read, check and clean every article of a data folder.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        The data folder (holding ``raw/`` and optionally ``articles.csv``).
+    skipped : list, optional
+        If given, one ``{"source", "reason"}`` dict is appended per input
+        that was skipped (rows of a table with no text); a
+        :class:`~coverage.errors.CorpusWarning` counts them either way.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, columns :data:`coverage.schema.CORPUS_COLUMNS`,
+        sorted by publication date then ``article_id``.
+
+    Raises
+    ------
+    CorpusError
+        For any file or manifest row the kit cannot use; the message names
+        the file, the problem and the fix.
+
+    Examples
+    --------
+    >>> corpus = load_corpus("data")  # doctest: +SKIP
+    >>> corpus[["outlet", "n_words"]].head(2)  # doctest: +SKIP
+    """
+    data_dir = Path(data_dir)
+    records = _read_records(data_dir)
+    records = _drop_empty_rows(records, skipped)
+    corpus = _to_table(records)
+    return _clean(corpus)
+
+
+def read_manifest(data_dir: str | Path) -> pd.DataFrame:
+    """Return the manifest of a data folder (empty table when there is none).
+
+    Raises
+    ------
+    CorpusError
+        When the manifest cannot be read, lacks ``file``, or repeats an
+        ``article_id``.
+    """
+    data_dir = Path(data_dir)
+    path = data_dir / MANIFEST
+    name = _display(data_dir, path)
+    if not path.exists():
+        return pd.DataFrame(columns=list(MANIFEST_COLUMNS), dtype=str)
+    try:
+        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{name}: not UTF-8 text; re-save the manifest as UTF-8 CSV") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise CorpusError(f"{name}: cannot read the manifest ({str(exc).splitlines()[0]}); "
+                          "check quoting of titles that contain commas") from None
+    if "file" not in manifest.columns:
+        raise CorpusError(f"{name}: no 'file' column; the header must start with: "
+                          f"{', '.join(MANIFEST_COLUMNS)}")
+    for column in MANIFEST_COLUMNS:
+        if column not in manifest.columns:
+            manifest[column] = ""
+    blank_id = manifest["article_id"].str.strip() == ""
+    manifest.loc[blank_id, "article_id"] = manifest.loc[blank_id, "file"].map(lambda f: Path(f).stem)
+    dupes = manifest["article_id"][manifest["article_id"].duplicated()].unique()
+    if len(dupes):
+        raise CorpusError(f"{name}: article_id '{dupes[0]}' appears more than once; "
+                          "give each row its own article_id")
+    return manifest
+
+
+def parse_date(value: str, *, where: str) -> pd.Timestamp:
+    """Parse a publication date; time zones are converted to UTC and dropped.
+
+    Examples
+    --------
+    >>> parse_date("2018-11-05", where="x")
+    Timestamp('2018-11-05 00:00:00')
+    >>> parse_date("2018-11-05T20:00:00-08:00", where="x")
+    Timestamp('2018-11-06 04:00:00')
+    """
+    text = str(value).strip()
+    if not text:
+        raise CorpusError(f"{where}: no publication date; add one as YYYY-MM-DD")
+    try:
+        stamp = pd.to_datetime(text, utc=True)
+    except (ValueError, TypeError, OverflowError):
+        raise CorpusError(f"{where}: cannot read the date '{text}'; write it as YYYY-MM-DD "
+                          "(e.g. 2018-11-05)") from None
+    if pd.isna(stamp):
+        raise CorpusError(f"{where}: cannot read the date '{text}'; write it as YYYY-MM-DD")
+    return stamp.tz_convert(None)
+
+
+def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Return every line that cleaning removed, with the rule that removed it.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (needs ``article_id``, ``source_file``, ``title``,
+        ``raw_text``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`coverage.schema.REMOVED_COLUMNS`; ``line_no`` counts
+        lines of the raw text from 1.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"article_id": ["a"], "source_file": ["raw/a.txt"],
+    ...                       "title": [""], "raw_text": ["Filed under:\\nNews today\\nIt was.\\n"]})
+    >>> removed_lines(table)[["line_no", "rule"]].to_dict("records")
+    [{'line_no': 1, 'rule': 'page chrome'}]
+    """
+    require_columns(corpus, ["article_id", "source_file", "title", "raw_text"], func="removed_lines")
+    boilerplate = repeated_lines(corpus["raw_text"])
+    rows = [
+        (article_id, source, line_no, line, rule)
+        for article_id, source, title, raw in corpus[["article_id", "source_file", "title", "raw_text"]].itertuples(index=False)
+        for line_no, line, rule in clean_text(raw, title=title, boilerplate=boilerplate).removed
+    ]
+    return pd.DataFrame(rows, columns=list(REMOVED_COLUMNS))
+
+
+def _read_records(data_dir: Path) -> list[dict[str, Any]]:
+    raw_dir = data_dir / "raw"
+    if not raw_dir.is_dir():
+        raise CorpusError(f"{data_dir}: no 'raw' folder; put the article files in {raw_dir}/")
+    manifest = read_manifest(data_dir)
+    root = data_dir.resolve()
+    manifest_name = _display(data_dir, data_dir / MANIFEST)
+    listed: dict[Path, dict[str, Any]] = {}
+    for row_no, row in enumerate(manifest.to_dict("records"), start=2):
+        where = f"{manifest_name} line {row_no}"
+        path = (data_dir / row["file"]).resolve()
+        if not path.is_relative_to(root):
+            raise CorpusError(f"{where}: file '{row['file']}' points outside the data folder; "
+                              "copy the article into raw/ and list it as raw/NAME")
+        if not path.is_file():
+            raise CorpusError(f"{where}: file '{row['file']}' does not exist; fix the name "
+                              "or remove the row")
+        listed[path] = row
+    records: list[dict[str, Any]] = []
+    for path in _article_files(raw_dir):
+        name = _display(data_dir, path)
+        row = listed.pop(path.resolve(), None)
+        for record in read_file(path, name=name):
+            records.append(_merge(record, row, name=name, path=path))
+    for path, row in listed.items():  # listed files outside raw/ but inside data/
+        name = _display(data_dir, path)
+        for record in read_file(path, name=name):
+            records.append(_merge(record, row, name=name, path=path))
+    return records
+
+
+def _article_files(raw_dir: Path) -> list[Path]:
+    # Hidden files (.gitkeep, .DS_Store) are not articles.
+    return sorted(p for p in raw_dir.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts))
+
+
+def _merge(record: dict[str, Any], row: dict[str, Any] | None, *, name: str, path: Path) -> dict[str, Any]:
+    if row is not None and path.suffix.lower() not in TABLE_TYPES:
+        # A manifest row overrides whatever the file says about itself.
+        record.update({k: v for k, v in row.items() if k != "file" and str(v).strip()})
+        record["article_id"] = row["article_id"]
+    elif not record.get("has_front_matter"):
+        raise CorpusError(
+            f"{name}: no manifest row and no front matter; add a row to {MANIFEST} "
+            "with at least: file, outlet, published"
+        )
+    record.setdefault("article_id", path.stem)
+    for key in _REQUIRED_META:
+        if not str(record.get(key, "")).strip():
+            raise CorpusError(f"{record['source_file']}: no '{key}' given; add it to the manifest "
+                              f"row or the front matter (e.g. {key}: {'Forbes' if key == 'outlet' else '2018-06-22'})")
+    return record
+
+
+def _drop_empty_rows(records: list[dict[str, Any]], skipped: list | None) -> list[dict[str, Any]]:
+    kept, empty = [], []
+    for record in records:
+        if "row_no" in record and not record["raw_text"].strip():
+            empty.append(record)
+        else:
+            kept.append(record)
+    if empty:
+        warnings.warn(
+            f"skipped {len(empty)} table row{'s' if len(empty) > 1 else ''} with no text "
+            f"(first: {empty[0]['source_file']}); export the stories with their text to include them",
+            CorpusWarning, stacklevel=3)
+        if skipped is not None:
+            skipped.extend({"source": r["source_file"], "reason": "no text"} for r in empty)
+    return kept
+
+
+def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    rows = []
+    seen: dict[str, str] = {}
+    for record in records:
+        article_id = str(record["article_id"]).strip()
+        if article_id in seen:
+            raise CorpusError(f"{record['source_file']}: article_id '{article_id}' is already used by "
+                              f"{seen[article_id]}; give each article its own article_id")
+        seen[article_id] = record["source_file"]
+        notes = str(record.get("notes", ""))
+        rows.append({
+            "article_id": article_id,
+            "outlet": str(record["outlet"]).strip(),
+            "title": str(record.get("title", "")).strip(),
+            "published": parse_date(record["published"], where=record["source_file"]),
+            "date_estimated": "estimat" in notes.lower(),
+            "url": str(record.get("url", "")),
+            "author": str(record.get("author", "")),
+            "via": str(record.get("via", "")),
+            "notes": notes,
+            "raw_text": record["raw_text"],
+            "source_file": record["source_file"],
+        })
+    table = pd.DataFrame(rows, columns=[c for c in CORPUS_COLUMNS if c not in ("headline", "text", "body_start", "n_words")])
+    table["published"] = pd.to_datetime(table["published"])
+    return table
+
+
+def _clean(table: pd.DataFrame) -> pd.DataFrame:
+    boilerplate = repeated_lines(table["raw_text"])
+    headlines, texts, starts = [], [], []
+    for source, title, raw in table[["source_file", "title", "raw_text"]].itertuples(index=False):
+        article = clean_text(raw, title=title, boilerplate=boilerplate)
+        if not article.paragraphs:
+            problem = "is empty" if not raw.strip() else "holds only site chrome (navigation, captions, links)"
+            raise CorpusError(f"{source}: the article {problem}; paste the article's text "
+                              "into the file or remove it")
+        headlines.append(article.headline)
+        texts.append(article.text)
+        starts.append(article.body_start)
+    table = table.assign(headline=headlines, text=texts, body_start=starts)
+    table["title"] = table["title"].where(table["title"] != "", table["headline"])
+    table["n_words"] = table["text"].map(count_words).astype("int64")
+    table = table.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
+    return table[list(CORPUS_COLUMNS)]
+
+
+def _display(data_dir: Path, path: Path) -> str:
+    # Name files as the user sees them: data/raw/x.txt, not an absolute path.
+    try:
+        return str(Path(data_dir.name) / path.resolve().relative_to(data_dir.resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,73 @@
+"""Shared fixtures: the repository, the five shipped articles, a tiny corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shipped_corpus() -> pd.DataFrame:
+    """The five shipped articles, loaded once per test session."""
+    from coverage import load_corpus
+
+    return load_corpus(DATA)
+
+
+@pytest.fixture(scope="session")
+def shipped_sentences(shipped_corpus) -> pd.DataFrame:
+    from coverage import split_sentences
+
+    return split_sentences(shipped_corpus)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the shipped data folder (raw files and manifest only)."""
+    target = tmp_path / "data"
+    (target / "raw").mkdir(parents=True)
+    for path in (DATA / "raw").iterdir():
+        shutil.copy2(path, target / "raw" / path.name)
+    shutil.copy2(DATA / "articles.csv", target / "articles.csv")
+    return target
+
+
+@pytest.fixture
+def tiny_data(tmp_path) -> Path:
+    """A data folder with two short articles in front matter, no manifest."""
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "a.md").write_text(
+        "---\noutlet: Daily One\npublished: 2018-06-21\ntitle: Workers write to the CEO\n---\n"
+        "Workers write to the CEO\n\nWorkers sent a letter on Monday. They want a reply.\n\n"
+        "“We will not build it,” the letter said.\n",
+        encoding="utf-8",
+    )
+    (raw / "b.txt").write_text(
+        "---\noutlet: Weekly Two\npublished: 2018-11-05\n---\n"
+        "Filed under:\n\nCompany answers staff\n\nThe company answered on Thursday.\n",
+        encoding="utf-8",
+    )
+    return tmp_path / "data"
