@@ -81,3 +81,24 @@ def test_shipped_counts(shipped_sentences, article_id, n_sentences, n_lede):
 def test_split_sentences_names_missing_columns():
     with pytest.raises(ValueError, match=r"split_sentences\(\) needs column 'body_start', which is missing; the table has: article_id, text"):
         split_sentences(pd.DataFrame({"article_id": ["a"], "text": ["x"]}))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NEWSY = st.lists(st.sampled_from(list("ab AZ.?!…“”\"'’()\n•09,;:—") + ["U.S.", "Mr.", "\n\n", "Inc. "])).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), _NEWSY))
+def test_spans_cover_every_character_once(text):
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end, _ in spans:
+        assert 0 <= previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+    covered = set()
+    for start, end, _ in spans:
+        covered.update(range(start, end))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
