@@ -1,0 +1,194 @@
+"""Plots of sentiment and frames by outlet and by position, with intervals.
+
+Plot functions take a comparison table (from
+:func:`coverage.sentiment.compare_sentiment`,
+:func:`coverage.frames.compare_frames` or
+:func:`coverage.compare.compare_groups`), draw on ``ax`` (a new one when
+``None``) and return the Axes. They compute nothing and save nothing; the
+bootstrap runs in :func:`figure_specs`, when a figure is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from coverage.figures import FigureSpec
+from coverage.schema import POSITIONS, require_columns
+
+__all__ = ["plot_intervals", "figure_specs"]
+
+#: Labels shown for the kit's measure columns.
+LABELS = {
+    "textblob_polarity": "TextBlob polarity",
+    "vader_compound": "VADER compound",
+    "surveillance_per_1k": "surveillance",
+    "safety_per_1k": "safety",
+    "frame_balance": "balance",
+}
+
+
+def _axes(ax, size=(6, 4)):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def plot_intervals(
+    table: pd.DataFrame,
+    *,
+    y: str,
+    hue: str | None = None,
+    x: str = "estimate",
+    low: str = "ci_low",
+    high: str = "ci_high",
+    order: Sequence | None = None,
+    ax=None,
+):
+    """Draw one dot per row at ``x`` with a horizontal interval ``low``..``high``.
+
+    Rows are placed on the ``y`` categories (in ``order``, else sorted); when
+    ``hue`` is given, its values are drawn side by side within each category,
+    in different colours, with a legend. A row with a missing estimate is not
+    drawn; a missing interval draws the dot alone.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.1, -0.2],
+    ...                   "ci_low": [0.0, -0.3], "ci_high": [0.2, -0.1]})
+    >>> ax = plot_intervals(t, y="outlet")
+    >>> [tick.get_text() for tick in ax.get_yticklabels()]
+    ['A', 'B']
+    """
+    require_columns(table, [y, x, low, high] + ([hue] if hue else []), func="plot_intervals")
+    ax = _axes(ax)
+    categories = list(order) if order is not None else sorted(pd.unique(table[y]), key=str)
+    hues = list(pd.unique(table[hue])) if hue else [None]
+    step = 0.8 / max(len(hues), 1)
+    for k, level in enumerate(hues):
+        rows = table if level is None else table[table[hue] == level]
+        rows = rows[rows[y].isin(categories) & rows[x].notna()]
+        pos = rows[y].map({c: i for i, c in enumerate(categories)}).to_numpy(dtype=float)
+        pos = pos + (k - (len(hues) - 1) / 2) * step
+        est = rows[x].to_numpy(dtype=float)
+        lo, hi = rows[low].to_numpy(dtype=float), rows[high].to_numpy(dtype=float)
+        err = np.vstack([np.where(np.isnan(lo), 0, est - lo), np.where(np.isnan(hi), 0, hi - est)])
+        label = None if level is None else LABELS.get(str(level), str(level))
+        ax.errorbar(est, pos, xerr=err, fmt="o", capsize=3, color=f"C{k}", label=label)
+    ax.set_yticks(range(len(categories)), [str(c) for c in categories])
+    ax.set_ylim(len(categories) - 0.5, -0.5)  # first category on top
+    if hue:
+        ax.legend(frameon=False, fontsize="small")
+    return ax
+
+
+def _legend_below(ax) -> None:
+    if ax.get_legend() is not None:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False, fontsize="small")
+
+
+def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
+    """Return the framing figures: sentiment by outlet, frames by outlet, by position.
+
+    ``tables`` needs ``"sentence_framing"`` (from
+    :func:`coverage.framing.framing_tables`, with an ``outlet`` column).
+    """
+    sentences = tables["sentence_framing"]
+    require_columns(sentences, ["article_id", "outlet", "position", "n_words", "target"], func="figure_specs")
+    n_art, n_sent = int(sentences["article_id"].nunique()), len(sentences)
+    n_outlets = int(sentences["outlet"].nunique())
+    single = int((sentences.groupby("outlet")["article_id"].nunique() == 1).sum())
+    target = sentences["target"].fillna(False).astype(bool)
+    has_target = bool(sentences["target"].notna().any())
+    pooled = f"{n_art} articles, {n_sent} sentences, {n_outlets} outlets"
+    sample = pooled + (f"; {single} of {n_outlets} outlets rest on a single article, whose interval "
+                       "resamples its sentences and says nothing about the outlet in general" if single else "")
+    bars = "Dots are estimates, bars 95% bootstrap intervals (articles resampled where an outlet has several)."
+
+    def sentiment_by_outlet():
+        from coverage.sentiment import compare_sentiment
+        import matplotlib.pyplot as plt
+
+        table = compare_sentiment(sentences, by="outlet")
+        fig, axes = plt.subplots(1, 2, figsize=(10, 0.55 * n_outlets + 1.8), sharey=True)
+        for ax, measure in zip(axes, ("textblob_polarity", "vader_compound")):
+            plot_intervals(table[table["measure"] == measure], y="outlet", ax=ax)
+            ax.axvline(0, color="grey", lw=0.8)
+            ax.set_xlabel(f"{LABELS[measure]} (word-weighted sentence mean)")
+        fig.suptitle("Sentiment by outlet")
+        return fig
+
+    def frames_by_outlet():
+        from coverage.frames import compare_frames
+        import matplotlib.pyplot as plt
+
+        parts = [compare_frames(sentences, by="outlet").assign(scope="whole article")]
+        if has_target and target.any():
+            parts.append(compare_frames(sentences, by="outlet", mentions=sentences.loc[target, ["article_id", "sentence_id"]])
+                         .assign(scope="target sentences"))
+        table = pd.concat(parts, ignore_index=True)
+        table["series"] = table["measure"].map(LABELS) + ", " + table["scope"]
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.7 * n_outlets + 2), sharey=True)
+        plot_intervals(table[table["measure"] != "frame_balance"], y="outlet", hue="series", ax=left)
+        left.set_xlabel("frame terms per 1,000 words")
+        _legend_below(left)
+        plot_intervals(table[table["measure"] == "frame_balance"], y="outlet", hue="scope", ax=right)
+        _legend_below(right)
+        right.axvline(0, color="grey", lw=0.8)
+        right.set_xlim(-1.1, 1.1)
+        right.set_xlabel("balance (surveillance − safety) / (surveillance + safety)")
+        fig.suptitle("Surveillance versus safety by outlet")
+        return fig
+
+    def by_position():
+        from coverage.frames import compare_frames
+        from coverage.sentiment import compare_sentiment
+        import matplotlib.pyplot as plt
+
+        present = [p for p in POSITIONS if p in set(sentences["position"])]
+        senti = compare_sentiment(sentences, by="position")
+        frames = compare_frames(sentences, by="position")
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.2), sharey=True)
+        plot_intervals(senti, y="position", hue="measure", order=present, ax=left)
+        left.axvline(0, color="grey", lw=0.8)
+        left.set_xlabel("sentiment (word-weighted sentence mean)")
+        _legend_below(left)
+        plot_intervals(frames[frames["measure"] != "frame_balance"], y="position", hue="measure",
+                       order=present, ax=right)
+        right.set_xlabel("frame terms per 1,000 words")
+        _legend_below(right)
+        fig.suptitle("Sentiment and frames by position in the article")
+        return fig
+
+    target_note = (f"over whole articles and over only the {int(target.sum())} sentences that mention "
+                   "the target (target-scoped)" if has_target
+                   else "over whole articles (no target mentions were given)")
+    return [
+        FigureSpec(
+            "10_sentiment_by_outlet", "Sentiment by outlet",
+            "Mean sentence sentiment per outlet, each sentence weighted by its words: TextBlob polarity "
+            "(left) and VADER compound (right), both -1..+1; they agree with human ratings of news "
+            f"sentences only moderately (see coverage.validation). {bars} {sample}.",
+            sentiment_by_outlet),
+        FigureSpec(
+            "11_frames_by_outlet", "Surveillance versus safety by outlet",
+            "Terms of the surveillance and safety lexicons (coverage/data/frames.yaml) per 1,000 words "
+            "(left) and the balance (surveillance - safety) / (surveillance + safety) of term counts, "
+            f"+1 = only surveillance terms, -1 = only safety terms (right), {target_note}. An outlet "
+            f"without any frame term has no balance dot. {bars} {sample}.",
+            frames_by_outlet),
+        FigureSpec(
+            "12_by_position", "Sentiment and frames by position",
+            "Word-weighted mean sentence sentiment (left) and frame terms per 1,000 words (right) in "
+            "headlines, ledes and bodies, all outlets pooled; articles are resampled within each "
+            f"position. Dots are estimates, bars 95% bootstrap intervals. {pooled}.",
+            by_position),
+    ]
