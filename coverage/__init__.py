@@ -13,8 +13,19 @@ import warnings
 from importlib import metadata
 
 from coverage.corpus import load_corpus, read_manifest, removed_lines
+from coverage.compare import compare_groups, permutation_test_groups
 from coverage.errors import CorpusError, CorpusWarning, LexiconError
+from coverage.frames import compare_frames, frame_rates, load_frame_lexicon, tag_frames
+from coverage.framing import framing_tables
+from coverage.keyness import keyness
+from coverage.outlets import outlet_tables
+from coverage.readability import readability
+from coverage.reuse import find_reuse
+from coverage.reuse_pairs import reuse_marks, reuse_pairs, share_matrix
 from coverage.sentences import split_sentences
+from coverage.sentiment import article_sentiment, compare_sentiment, score_sentences, summarise_sentiment
+from coverage.validation import human_rating_correlations, read_vader_nyt
+from coverage.kwic import kwic  # noqa: E402  (the function shadows its module on purpose: coverage.kwic(...))
 
 __version__ = "0.1.0"
 
@@ -23,10 +34,31 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "LexiconError",
+    "article_sentiment",
+    "compare_frames",
+    "compare_groups",
+    "compare_sentiment",
+    "find_reuse",
+    "frame_rates",
+    "framing_tables",
+    "human_rating_correlations",
+    "keyness",
+    "kwic",
+    "load_frame_lexicon",
     "load_corpus",
+    "outlet_tables",
+    "permutation_test_groups",
+    "read_vader_nyt",
+    "readability",
     "read_manifest",
     "removed_lines",
+    "reuse_marks",
+    "reuse_pairs",
+    "share_matrix",
+    "score_sentences",
     "split_sentences",
+    "summarise_sentiment",
+    "tag_frames",
 ]
 
 

@@ -43,7 +43,14 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SHOWN: set[str] = set()
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None):
+    # A caveat repeated by several steps (e.g. "one article per outlet") is said once.
+    if str(message) in _SHOWN:
+        return
+    _SHOWN.add(str(message))
     if issubclass(category, CorpusWarning):
         print(f"warning: {message}", file=sys.stderr)
     else:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from coverage.cleaning import clean_text, repeated_lines
 from coverage.errors import CorpusError, CorpusWarning
-from coverage.readers import SUPPORTED, TABLE_TYPES, read_file
+from coverage.readers import TABLE_TYPES, read_file
 from coverage.schema import CORPUS_COLUMNS, MANIFEST_COLUMNS, REMOVED_COLUMNS, require_columns
 from coverage.tokens import count_words
 

@@ -15,6 +15,8 @@ import pandas as pd
 
 from coverage._io import write_table
 from coverage.corpus import load_corpus, removed_lines
+from coverage.framing import framing_tables
+from coverage.outlets import outlet_tables
 from coverage.sentences import split_sentences
 
 __all__ = ["STAGES", "build_tables", "write_processed", "PROCESSED_FILES"]
@@ -26,9 +28,19 @@ def _stage_sentences(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return {"sentences": split_sentences(tables["corpus"]), "removed": removed_lines(tables["corpus"])}
 
 
+def _stage_framing(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    return framing_tables(tables["corpus"], tables["sentences"], mentions=tables.get("mentions"))
+
+
+def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"))
+
+
 #: Stages in order: (name shown in the progress bar, function).
 STAGES: list[tuple[str, Callable[[Mapping[str, pd.DataFrame]], Tables]]] = [
     ("sentences", _stage_sentences),
+    ("framing", _stage_framing),
+    ("outlets", _stage_outlets),
 ]
 
 #: Which table goes to which file of ``data/processed/``.
@@ -36,6 +48,11 @@ PROCESSED_FILES = {
     "articles": "articles.csv",
     "sentences": "sentences.csv",
     "removed": "removed_lines.csv",
+    "sentence_framing": "sentence_features.csv",
+    "evidence": "evidence.csv",
+    "keyness": "keyness.csv",
+    "reuse": "reuse.csv",
+    "reuse_pairs": "reuse_pairs.csv",
     "skipped": "skipped.csv",
 }
 
