@@ -124,6 +124,8 @@ def _parse_dates(values: pd.Series, where: list[str]) -> pd.Series:
     # take seconds value by value); the first failure is reported by name.
     text = values.astype(str).str.strip()
     parsed = pd.to_datetime(text, utc=True, format="mixed", errors="coerce")
+    # "9 Nov" parses as year 1: a date without a plausible year is unreadable too.
+    parsed = parsed.where((parsed.dt.year >= 1800) & (parsed.dt.year <= 2200))
     bad = parsed.isna().to_numpy().nonzero()[0]
     if len(bad):
         i = int(bad[0])

@@ -1,45 +1,73 @@
 """Compute every feature table from a data folder and write ``data/processed/``.
 
-The pipeline is a list of stages. A stage takes the dict of tables computed
-so far and returns new tables to add; it never changes the tables it was
-given. ``media-coverage features`` runs them and writes one CSV per table;
-``media-coverage figures`` then draws from the same dict.
+Two kinds of stages:
+
+* **Per-article stages** (:data:`ARTICLE_STAGES`) depend on one article at a
+  time: sentences, quotations and voices, target mentions and their stance,
+  sentiment and frames. They run on partitions of the corpus, in parallel
+  (``jobs``), and their results are cached per article
+  (:mod:`coverage.cache`), so adding one article recomputes one article.
+  :func:`article_features` is that pure function of a partition; the Dask
+  runner (:mod:`coverage.distributed`) maps it over a Dask DataFrame.
+* **Corpus stages** (:data:`CORPUS_STAGES`) compare articles: removed-line
+  boilerplate, keyness, text reuse. They always run on the whole corpus,
+  from the per-article tables.
+
+A stage takes the dict of tables computed so far and returns new tables to
+add; it never changes the tables it was given.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from coverage._io import write_table
+from coverage.cache import article_keys, read_cached, write_cached
 from coverage.corpus import load_corpus, removed_lines
 from coverage.framing import framing_tables
 from coverage.outlets import outlet_tables
 from coverage.sentences import split_sentences
 
-__all__ = ["STAGES", "build_tables", "write_processed", "PROCESSED_FILES"]
+__all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "article_features", "build_tables", "write_processed",
+           "PROCESSED_FILES"]
 
 Tables = dict[str, pd.DataFrame]
+Stage = Callable[[Mapping[str, pd.DataFrame]], Tables]
 
 
 def _stage_sentences(tables: Mapping[str, pd.DataFrame]) -> Tables:
-    return {"sentences": split_sentences(tables["corpus"]), "removed": removed_lines(tables["corpus"])}
+    return {"sentences": split_sentences(tables["corpus"])}
 
 
 def _stage_framing(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return framing_tables(tables["corpus"], tables["sentences"], mentions=tables.get("mentions"))
 
 
+def _stage_removed(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # Corpus level: lines repeated across articles count as boilerplate.
+    return {"removed": removed_lines(tables["corpus"])}
+
+
 def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"))
 
 
-#: Stages in order: (name shown in the progress bar, function).
-STAGES: list[tuple[str, Callable[[Mapping[str, pd.DataFrame]], Tables]]] = [
+#: Per-article stages in order: (name, function of the tables of a partition).
+ARTICLE_STAGES: list[tuple[str, Stage]] = [
     ("sentences", _stage_sentences),
     ("framing", _stage_framing),
+]
+
+#: Tables the per-article stages produce (each keyed by ``article_id``).
+ARTICLE_TABLES = ("sentences", "sentence_framing", "article_framing", "evidence")
+
+#: Corpus stages in order, run after the per-article ones.
+CORPUS_STAGES: list[tuple[str, Stage]] = [
+    ("removed lines", _stage_removed),
     ("outlets", _stage_outlets),
 ]
 
@@ -57,32 +85,102 @@ PROCESSED_FILES = {
 }
 
 
-def build_tables(data_dir: str | Path, *, progress: Callable | None = None) -> Tables:
+def article_features(corpus: pd.DataFrame) -> Tables:
+    """Run every per-article stage on a partition of the corpus.
+
+    A pure function: the result for an article depends only on that
+    article's row, so partitions can be processed anywhere, in any order.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        One table per name in :data:`ARTICLE_TABLES`.
+    """
+    tables: Tables = {"corpus": corpus}
+    for _, stage in ARTICLE_STAGES:
+        tables.update(stage(tables))
+    return {name: tables[name] for name in ARTICLE_TABLES}
+
+
+def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool = True,
+                 progress: Callable | None = None) -> Tables:
     """Load the corpus and run every stage.
 
     Parameters
     ----------
     data_dir : str or Path
         The data folder.
+    jobs : int, optional
+        Worker processes for the per-article stages; default all cores.
+        Results are identical whatever the number.
+    cache : bool, default True
+        Reuse per-article results stored under ``data_dir/processed/cache``.
     progress : callable, optional
-        Wraps the list of stages, e.g. ``tqdm``.
+        Wraps an iterable to show progress, e.g. ``tqdm``.
 
     Returns
     -------
     dict of str to DataFrame
         ``corpus``, ``articles`` (article-level table for ``articles.csv``),
-        ``sentences``, ``removed``, ``skipped`` and every stage's tables.
+        every per-article and corpus table, and ``skipped``.
     """
+    data_dir = Path(data_dir)
     skipped: list[dict[str, str]] = []
-    tables: Tables = {"corpus": load_corpus(data_dir, skipped=skipped)}
-    stages = progress(STAGES) if progress else STAGES
-    for name, stage in stages:
-        if hasattr(stages, "set_description"):
-            stages.set_description(name)
+    corpus = load_corpus(data_dir, skipped=skipped)
+    tables: Tables = {"corpus": corpus}
+    tables.update(_per_article(corpus, cache_dir=data_dir / "processed" / "cache" if cache else None,
+                               jobs=jobs, progress=progress))
+    for _, stage in CORPUS_STAGES:
         tables.update(stage(tables))
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     tables["articles"] = _article_table(tables)
     return tables
+
+
+def _per_article(corpus: pd.DataFrame, *, cache_dir: Path | None, jobs: int | None,
+                 progress: Callable | None) -> Tables:
+    keys = article_keys(corpus)
+    cached, hits = read_cached(cache_dir, ARTICLE_TABLES, keys) if cache_dir else ({}, set())
+    todo = corpus[~keys.isin(hits)]
+    computed = _run_partitions(todo, jobs=jobs, progress=progress)
+    key_of = dict(zip(corpus["article_id"], keys))
+    order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
+    result: Tables = {}
+    for name in ARTICLE_TABLES:
+        new = computed[name].assign(_key=computed[name]["article_id"].map(key_of))
+        old = cached.get(name)
+        parts = [t for t in (old, new) if t is not None and len(t)]
+        table = pd.concat(parts, ignore_index=True) if parts else new
+        result[name] = _in_corpus_order(table, order)
+    if cache_dir is not None and len(todo):
+        write_cached(cache_dir, result, keys)
+    return {name: table.drop(columns="_key") for name, table in result.items()}
+
+
+def _in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFrame:
+    # Cached and fresh rows interleave; sort back to corpus order (stable
+    # within an article), so the output never depends on what was cached.
+    position = table["article_id"].map(order)
+    return table.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _run_partitions(corpus: pd.DataFrame, *, jobs: int | None, progress: Callable | None) -> Tables:
+    if corpus.empty:
+        return article_features(corpus)
+    jobs = jobs or os.cpu_count() or 1
+    # Small corpora are not worth a worker pool: starting one costs ~1 s.
+    n_parts = 1 if jobs == 1 or len(corpus) < 50 else min(len(corpus), jobs * 8)
+    bounds = [round(i * len(corpus) / n_parts) for i in range(n_parts + 1)]
+    parts = [corpus.iloc[a:b] for a, b in zip(bounds, bounds[1:])]
+    if n_parts == 1:
+        results = [article_features(parts[0])]
+    else:
+        from joblib import Parallel, delayed
+
+        runner = Parallel(n_jobs=jobs, return_as="generator")
+        calls = (delayed(article_features)(part) for part in parts)
+        results = list(progress(runner(calls), total=n_parts) if progress else runner(calls))
+    return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in ARTICLE_TABLES}
 
 
 def _article_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

@@ -146,7 +146,8 @@ def _read_html(path: Path, name: str) -> dict[str, Any]:
     data = doc if isinstance(doc, dict) else doc.as_dict()
     body = (data.get("text") or "").strip()
     title = (data.get("title") or "").strip()
-    raw = f"{title}\n\n{body}" if title else body
+    # trafilatura's text often starts with the <h1> headline already.
+    raw = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     record = {
         "source_file": name,
         "raw_text": raw,

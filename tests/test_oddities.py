@@ -118,3 +118,20 @@ def test_fifty_thousand_rows_in_one_csv(tmp_path):
     corpus = load_corpus(tmp_path)
     assert len(corpus) == n and corpus["article_id"].is_unique
     assert corpus["outlet"].value_counts().to_dict() == {"A": n // 2, "B": n // 2}
+
+
+@pytest.mark.parametrize("value", ["9 Nov", "0001-01-01", "31/31/2018"])
+def test_dates_without_a_plausible_year_are_errors(tmp_path, value):
+    with pytest.raises(CorpusError, match=rf"d\.md: cannot read the date '{value}'; write it as YYYY-MM-DD"):
+        load_corpus(_write(tmp_path, "d.md", f"---\noutlet: A\npublished: '{value}'\n---\nText.\n"))
+
+
+def test_html_headline_is_not_repeated_as_the_lede(tmp_path):
+    body = "".join(f"<p>Paragraph {i} tells how Amazon employees wrote to the chief executive about "
+                   f"face recognition sold to police departments across the country.</p>" for i in range(5))
+    html = ("<html><head><title>Staff protest</title><meta property='og:site_name' content='Example'>"
+            "<meta property='article:published_time' content='2018-11-05'></head><body><article>"
+            f"<h1>Staff protest</h1>{body}</article></body></html>")
+    corpus = load_corpus(_write(tmp_path, "p.html", html))
+    assert corpus.loc[0, "headline"] == "Staff protest"
+    assert corpus.loc[0, "text"].count("Staff protest") == 1

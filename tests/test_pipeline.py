@@ -1,0 +1,62 @@
+"""The pipeline: same results whatever the number of jobs, cached or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from coverage.pipeline import ARTICLE_TABLES, build_tables
+
+
+@pytest.fixture(scope="module")
+def sixty_articles(tmp_path_factory):
+    # 60 articles: enough for the pipeline to use a worker pool (50 or more).
+    from benchmarks.generate import generate, write
+
+    folder = tmp_path_factory.mktemp("sixty")
+    write(generate(60, sources=[Path(__file__).resolve().parents[1] / "data"],
+                   seed=3, min_paras=2, max_paras=4), folder)
+    return folder
+
+
+def _same(a, b, names):
+    for name in names:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+def test_results_identical_whatever_jobs_and_cache(sixty_articles):
+    names = [*ARTICLE_TABLES, "articles", "keyness", "reuse"]
+    serial = build_tables(sixty_articles, jobs=1, cache=False)
+    parallel = build_tables(sixty_articles, jobs=2, cache=True)  # cold: fills the cache
+    warm = build_tables(sixty_articles, jobs=2, cache=True)  # every article from the cache
+    _same(serial, parallel, names)
+    _same(serial, warm, names)
+
+
+def test_adding_an_article_recomputes_only_that_one(data_copy, monkeypatch):
+    import coverage.pipeline as pipeline
+
+    build_tables(data_copy, jobs=1)
+    (data_copy / "raw" / "new.md").write_text(
+        "---\noutlet: New Outlet\npublished: 2018-11-10\n---\nHeadline\n\nAmazon employees protested.\n",
+        encoding="utf-8")
+    seen = []
+    real = pipeline.article_features
+    monkeypatch.setattr(pipeline, "article_features", lambda part: seen.append(list(part["article_id"])) or real(part))
+    tables = build_tables(data_copy, jobs=1)
+    assert seen == [["new"]]
+    assert len(tables["articles"]) == 6
+    fresh = build_tables(data_copy, jobs=1, cache=False)
+    _same(fresh, tables, [*ARTICLE_TABLES, "articles"])
+
+
+def test_changed_text_is_recomputed(data_copy):
+    build_tables(data_copy, jobs=1)
+    path = data_copy / "raw" / "forbes-2018-06-22.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Amazon employees have written", "Amazon staff have written"),
+                    encoding="utf-8")
+    tables = build_tables(data_copy, jobs=1)
+    lede = tables["sentences"].query("article_id == 'forbes-2018-06-22' and position == 'lede'")["text"].iloc[0]
+    assert lede.startswith("Amazon staff have written")
