@@ -33,7 +33,7 @@ def test_interrupted_write_keeps_previous_outputs(data_copy, monkeypatch):
     tables = build_tables(data_copy)
     out = data_copy / "processed"
     write_processed(tables, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
     real = pd.DataFrame.to_csv
     calls = {"n": 0}
@@ -50,7 +50,7 @@ def test_interrupted_write_keeps_previous_outputs(data_copy, monkeypatch):
     changed = {"articles": tables["articles"].assign(outlet="CHANGED"), **{k: v for k, v in tables.items() if k != "articles"}}
     with pytest.raises(KeyboardInterrupt):
         write_processed(changed, out)
-    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert set(after) == set(before)  # no stray temporary files
     assert after["sentences.csv"] == before["sentences.csv"]  # the interrupted file is intact
     assert b"CHANGED" in after["articles.csv"]  # the file finished before the interruption is new

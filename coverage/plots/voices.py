@@ -1,0 +1,206 @@
+"""Plots of who is quoted and of how the journalist's own voice differs from the quoted one.
+
+Plot functions take a table and column names, draw on ``ax`` (a new one when
+``None``) and return the Axes; they compute nothing heavy and save nothing.
+:func:`figure_specs` builds the figures ``20_voice_ledger`` and
+``21_sentiment_by_voice`` for ``media-coverage figures``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from coverage.attribution import ROLES
+from coverage.errors import CorpusWarning
+from coverage.figures import FigureSpec
+from coverage.schema import require_columns
+from coverage.voices import VOICES
+
+__all__ = ["ROLE_COLORS", "VOICE_LABELS", "plot_voice_ledger", "plot_by_voice", "figure_specs"]
+
+#: One colour per role (Okabe-Ito, readable by colour-blind readers); grey for no speaker.
+ROLE_COLORS = {
+    "company": "#E69F00",
+    "employees": "#0072B2",
+    "civil_rights": "#009E73",
+    "government": "#D55E00",
+    "media": "#CC79A7",
+    "other": "#56B4E9",
+    "unattributed": "#BBBBBB",
+}
+#: How the two voices are named in legends.
+VOICE_LABELS = {"author": "journalist's own sentences", "quoted": "quoted sentences"}
+
+
+def _axes(ax, size=(7, 3.5)):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def plot_voice_ledger(ledger: pd.DataFrame, *, y: str = "outlet", x: str = "quoted_word_share",
+                      hue: str = "role", hue_order: Sequence[str] = ROLES, ax=None):
+    """Draw one stacked horizontal bar per outlet: the share of quoted words by role.
+
+    A missing share (an outlet that quotes no one) draws nothing for it.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "A"], "role": ["company", "employees"],
+    ...                   "quoted_word_share": [0.25, 0.75]})
+    >>> [float(p.get_width()) for p in plot_voice_ledger(t, hue_order=["company", "employees"]).patches]
+    [0.25, 0.75]
+    """
+    require_columns(ledger, [y, x, hue], func="plot_voice_ledger")
+    ax = _axes(ax)
+    outlets = sorted(pd.unique(ledger[y]), key=str)
+    shares = ledger.pivot_table(index=y, columns=hue, values=x, aggfunc="sum", dropna=False)
+    shares = shares.reindex(index=outlets, columns=list(hue_order)).astype(float)
+    left = np.zeros(len(outlets))
+    for role in hue_order:
+        width = shares[role].to_numpy()
+        drawn = np.nan_to_num(width)
+        ax.barh(range(len(outlets)), drawn, left=left, color=ROLE_COLORS.get(role), label=role.replace("_", " "),
+                height=0.7)
+        left += drawn
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(len(outlets) - 0.5, -0.5)  # first outlet on top
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of quoted words")
+    ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return ax
+
+
+def plot_by_voice(table: pd.DataFrame, *, y: str = "outlet", hue: str = "voice", x: str = "estimate",
+                  low: str = "ci_low", high: str = "ci_high", ax=None):
+    """Draw an estimate with its interval per outlet, one colour per voice.
+
+    Takes the output of :func:`coverage.sentiment.compare_sentiment` with
+    ``by=["outlet", "voice"]`` (one measure). The journalist's voice is drawn
+    first, then the quoted voice.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "A"], "voice": ["quoted", "author"], "estimate": [-0.2, 0.1],
+    ...                   "ci_low": [-0.3, 0.0], "ci_high": [-0.1, 0.2]})
+    >>> [text.get_text() for text in plot_by_voice(t).get_legend().get_texts()]
+    ["journalist's own sentences", 'quoted sentences']
+    """
+    from coverage.plots.framing import plot_intervals
+
+    require_columns(table, [y, hue, x, low, high], func="plot_by_voice")
+    rank = {v: i for i, v in enumerate(VOICES)}
+    ordered = table.sort_values(hue, key=lambda s: s.map(rank).fillna(len(rank)), kind="stable")
+    ordered = ordered.assign(**{hue: ordered[hue].map(lambda v: VOICE_LABELS.get(v, v))})
+    ax = plot_intervals(ordered, y=y, hue=hue, x=x, low=low, high=high, ax=_axes(ax))
+    ax.axvline(0, color="grey", lw=0.8)
+    return ax
+
+
+def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
+    """Return the voice figures: ``20_voice_ledger`` and ``21_sentiment_by_voice``.
+
+    ``tables`` needs ``"voice_ledger"`` and ``"quotes"`` (from
+    :func:`coverage.voices.quote_tables`) for figure 20. Figure 21 needs the
+    per-sentence sentiment table ``"sentence_framing"`` (columns
+    ``article_id, sentence_id, outlet, n_words, textblob_polarity,
+    vader_compound``) and the voices, either as a ``voice`` column there or
+    in ``"sentences"`` (from :func:`coverage.voices.quote_tables`); without
+    them figure 21 is left out with a warning.
+    """
+    specs = []
+    if "voice_ledger" in tables and "quotes" in tables:
+        specs.append(_ledger_spec(tables["voice_ledger"], tables["quotes"]))
+    scored = _scored_with_voice(tables)
+    if scored is not None:
+        specs.append(_sentiment_spec(scored))
+    return specs
+
+
+def _ledger_spec(ledger: pd.DataFrame, quotes: pd.DataFrame) -> FigureSpec:
+    require_columns(ledger, ["outlet", "role", "quoted_word_share", "n_articles"], func="figure_specs")
+    n_quotes = len(quotes)
+    n_full = int((quotes["kind"] == "full").sum()) if "kind" in quotes.columns else n_quotes
+    n_outlets = int(ledger["outlet"].nunique())
+    n_articles = int(ledger.drop_duplicates("outlet")["n_articles"].sum())
+    caption = (
+        "Share of the words inside quotation marks that each outlet gives to each kind of speaker "
+        "(company, employees, civil-rights groups, government, other media, other sources, or no speaker "
+        f"named). {n_quotes} quotations ({n_full} full, {n_quotes - n_full} partial) in {n_articles} articles "
+        f"from {n_outlets} outlets. Speakers and roles come from the kit's rule-based extractor and its "
+        "editable roles file (coverage/data/roles.yaml); paraphrase without quote marks is not counted."
+    )
+
+    def draw():
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(8, 0.5 * n_outlets + 1.6))
+        plot_voice_ledger(ledger, ax=ax)
+        ax.set_title("Whose words each outlet quotes")
+        return fig
+
+    return FigureSpec("20_voice_ledger", "Voice ledger: quoted words by speaker role", caption, draw)
+
+
+def _scored_with_voice(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    scored = tables.get("sentence_framing")
+    voiced = tables.get("sentences")
+    if scored is None:
+        return None
+    if "voice" not in scored.columns:
+        if voiced is None or "voice" not in voiced.columns:
+            warnings.warn("figure 21_sentiment_by_voice left out: no 'voice' column in the sentence tables; "
+                          "run the quotes stage before the framing stage", CorpusWarning, stacklevel=3)
+            return None
+        scored = scored.merge(voiced[["article_id", "sentence_id", "voice"]], on=["article_id", "sentence_id"],
+                              how="left", validate="one_to_one")
+    require_columns(scored, ["article_id", "outlet", "n_words", "voice", "textblob_polarity", "vader_compound"],
+                    func="figure_specs")
+    return scored
+
+
+def _sentiment_spec(scored: pd.DataFrame) -> FigureSpec:
+    counts = scored["voice"].value_counts()
+    n_outlets = int(scored["outlet"].nunique())
+    single = int((scored.groupby("outlet")["article_id"].nunique() == 1).sum())
+    caption = (
+        "Mean sentence sentiment (TextBlob polarity and VADER compound, each sentence weighted by its words) "
+        "of the journalist's own sentences and of quoted sentences (more than half of the sentence inside "
+        "quotation marks), per outlet, with 95% bootstrap intervals. "
+        f"{len(scored)} sentences ({int(counts.get('author', 0))} own, {int(counts.get('quoted', 0))} quoted) "
+        f"in {scored['article_id'].nunique()} articles from {n_outlets} outlets"
+        + (f"; {single} outlet(s) rest on a single article, whose interval resamples its sentences"
+           if single else "")
+        + ". Lexicon scores measure the tone of the wording, not the outlet's stance."
+    )
+
+    def draw():
+        import matplotlib.pyplot as plt
+
+        from coverage.sentiment import compare_sentiment
+
+        table = compare_sentiment(scored.dropna(subset=["voice"]), by=["outlet", "voice"])
+        fig, axes = plt.subplots(1, 2, figsize=(10, 0.7 * n_outlets + 1.8), sharey=True)
+        for ax, measure, label in zip(axes, ("textblob_polarity", "vader_compound"),
+                                      ("TextBlob polarity", "VADER compound")):
+            plot_by_voice(table[table["measure"] == measure], ax=ax)
+            ax.set_xlabel(f"{label} (word-weighted sentence mean)")
+        axes[1].get_legend().remove()
+        fig.suptitle("Sentiment of the journalist's voice and of the quoted voice")
+        return fig
+
+    return FigureSpec("21_sentiment_by_voice", "Sentiment by outlet, split by voice", caption, draw)
