@@ -24,6 +24,9 @@ from coverage.reuse import find_reuse
 from coverage.reuse_pairs import reuse_marks, reuse_pairs, share_matrix
 from coverage.sentences import split_sentences
 from coverage.sentiment import article_sentiment, compare_sentiment, score_sentences, summarise_sentiment
+from coverage.quote_eval import score_quotes
+from coverage.quotes import extract_quotes
+from coverage.voices import mean_by_voice, quote_tables, sentence_voices, voice_ledger
 from coverage.validation import human_rating_correlations, read_vader_nyt
 from coverage.kwic import kwic  # noqa: E402  (the function shadows its module on purpose: coverage.kwic(...))
 
@@ -38,6 +41,7 @@ __all__ = [
     "compare_frames",
     "compare_groups",
     "compare_sentiment",
+    "extract_quotes",
     "find_reuse",
     "frame_rates",
     "framing_tables",
@@ -46,8 +50,10 @@ __all__ = [
     "kwic",
     "load_frame_lexicon",
     "load_corpus",
+    "mean_by_voice",
     "outlet_tables",
     "permutation_test_groups",
+    "quote_tables",
     "read_vader_nyt",
     "readability",
     "read_manifest",
@@ -55,10 +61,13 @@ __all__ = [
     "reuse_marks",
     "reuse_pairs",
     "share_matrix",
+    "score_quotes",
     "score_sentences",
+    "sentence_voices",
     "split_sentences",
     "summarise_sentiment",
     "tag_frames",
+    "voice_ledger",
 ]
 
 

@@ -26,6 +26,7 @@ COMMANDS = (
     "features",
     "figures",
     "add",
+    "evaluate_quotes",
 )
 
 

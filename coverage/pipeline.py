@@ -31,6 +31,7 @@ from coverage.corpus import load_corpus, removed_lines
 from coverage.framing import framing_tables
 from coverage.outlets import outlet_tables
 from coverage.sentences import split_sentences
+from coverage.voices import quote_tables, voice_ledger
 
 __all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "article_features", "build_tables", "write_processed",
            "PROCESSED_FILES"]
@@ -41,6 +42,16 @@ Stage = Callable[[Mapping[str, pd.DataFrame]], Tables]
 
 def _stage_sentences(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return {"sentences": split_sentences(tables["corpus"])}
+
+
+def _stage_quotes(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # Replaces the sentence table with one that carries `voice` and `quoted_share`.
+    found = quote_tables(tables["corpus"], tables["sentences"])
+    return {"quotes": found["quotes"], "sentences": found["sentences"]}
+
+
+def _stage_voice_ledger(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    return {"voice_ledger": voice_ledger(tables["quotes"], tables["corpus"])}
 
 
 def _stage_framing(tables: Mapping[str, pd.DataFrame]) -> Tables:
@@ -59,15 +70,17 @@ def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
 #: Per-article stages in order: (name, function of the tables of a partition).
 ARTICLE_STAGES: list[tuple[str, Stage]] = [
     ("sentences", _stage_sentences),
+    ("quotes", _stage_quotes),
     ("framing", _stage_framing),
 ]
 
 #: Tables the per-article stages produce (each keyed by ``article_id``).
-ARTICLE_TABLES = ("sentences", "sentence_framing", "article_framing", "evidence")
+ARTICLE_TABLES = ("sentences", "quotes", "sentence_framing", "article_framing", "evidence")
 
 #: Corpus stages in order, run after the per-article ones.
 CORPUS_STAGES: list[tuple[str, Stage]] = [
     ("removed lines", _stage_removed),
+    ("voice ledger", _stage_voice_ledger),
     ("outlets", _stage_outlets),
 ]
 
@@ -76,6 +89,8 @@ PROCESSED_FILES = {
     "articles": "articles.csv",
     "sentences": "sentences.csv",
     "removed": "removed_lines.csv",
+    "quotes": "quotes.csv",
+    "voice_ledger": "voice_ledger.csv",
     "sentence_framing": "sentence_features.csv",
     "evidence": "evidence.csv",
     "keyness": "keyness.csv",
