@@ -24,8 +24,21 @@ from coverage.reuse import find_reuse
 from coverage.reuse_pairs import reuse_marks, reuse_pairs, share_matrix
 from coverage.sentences import split_sentences
 from coverage.sentiment import article_sentiment, compare_sentiment, score_sentences, summarise_sentiment
+from coverage.mentions import find_mentions
 from coverage.quote_eval import score_quotes
 from coverage.quotes import extract_quotes
+from coverage.stance import (
+    article_stance,
+    compare_stance,
+    label_agreement,
+    mention_stance,
+    predict_stance,
+    read_stance_labels,
+    stance_summary,
+    stance_tables,
+)
+from coverage.stance_model import StanceClassifier, load_stance_model, read_newsmtsc, stance_scores
+from coverage.targets import load_targets
 from coverage.voices import mean_by_voice, quote_tables, sentence_voices, voice_ledger
 from coverage.validation import human_rating_correlations, read_vader_nyt
 from coverage.kwic import kwic  # noqa: E402  (the function shadows its module on purpose: coverage.kwic(...))
@@ -33,6 +46,20 @@ from coverage.kwic import kwic  # noqa: E402  (the function shadows its module o
 __version__ = "0.1.0"
 
 __all__ = [
+    "load_targets",
+    "stance_scores",
+    "read_newsmtsc",
+    "load_stance_model",
+    "StanceClassifier",
+    "stance_tables",
+    "stance_summary",
+    "read_stance_labels",
+    "predict_stance",
+    "mention_stance",
+    "label_agreement",
+    "compare_stance",
+    "article_stance",
+    "find_mentions",
     "__version__",
     "CorpusError",
     "CorpusWarning",

@@ -27,6 +27,8 @@ COMMANDS = (
     "figures",
     "add",
     "evaluate_quotes",
+    "train_stance",
+    "evaluate_stance",
 )
 
 

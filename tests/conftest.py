@@ -43,14 +43,26 @@ def shipped_sentences(shipped_corpus) -> pd.DataFrame:
     return split_sentences(shipped_corpus)
 
 
+@pytest.fixture(scope="session")
+def stance_model_dir(tmp_path_factory) -> Path:
+    """The stance model trained once per test session (its cache key ignores paths)."""
+    from coverage.stance_model import load_stance_model
+
+    folder = tmp_path_factory.mktemp("stance-model")
+    load_stance_model(DATA, cache_dir=folder)
+    return folder
+
+
 @pytest.fixture
-def data_copy(tmp_path) -> Path:
-    """A writable copy of the shipped data folder (raw files and manifest only)."""
+def data_copy(tmp_path, stance_model_dir) -> Path:
+    """A writable copy of the shipped data folder: raw files, manifest, NewsMTSC, trained model."""
     target = tmp_path / "data"
     (target / "raw").mkdir(parents=True)
     for path in (DATA / "raw").iterdir():
         shutil.copy2(path, target / "raw" / path.name)
     shutil.copy2(DATA / "articles.csv", target / "articles.csv")
+    shutil.copytree(DATA / "external" / "newsmtsc", target / "external" / "newsmtsc")
+    shutil.copytree(stance_model_dir, target / "processed")
     return target
 
 

@@ -44,7 +44,8 @@ def test_adding_an_article_recomputes_only_that_one(data_copy, monkeypatch):
         encoding="utf-8")
     seen = []
     real = pipeline.article_features
-    monkeypatch.setattr(pipeline, "article_features", lambda part: seen.append(list(part["article_id"])) or real(part))
+    monkeypatch.setattr(pipeline, "article_features",
+                        lambda part, **kw: seen.append(list(part["article_id"])) or real(part, **kw))
     tables = build_tables(data_copy, jobs=1)
     assert seen == [["new"]]
     assert len(tables["articles"]) == 6

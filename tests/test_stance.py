@@ -1,0 +1,514 @@
+"""Tests of the stance classifier (coverage.stance_features, coverage.stance_model),
+the stance tables (coverage.stance) and the train-stance / evaluate-stance commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+from coverage.errors import CorpusError, CorpusWarning
+from coverage.mentions import find_mentions
+from coverage.stance import (LABELS_FILE, article_stance, compare_stance, label_agreement, predict_stance,
+                             read_stance_labels, stance_counts, stance_tables)
+from coverage.stance_features import StanceFeatures, lexicon_features, masked_text, side_words
+from coverage.stance_model import (LABELS, StanceClassifier, baseline_predictions, format_scores,
+                                   load_stance_model, marked_tfidf_baseline, newsmtsc_splits, read_newsmtsc,
+                                   stance_scores, train_stance_model)
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+NEWSMTSC = DATA / "external" / "newsmtsc"
+
+
+# ---------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="module")
+def train_table():
+    return read_newsmtsc(NEWSMTSC / "train.jsonl")
+
+
+@pytest.fixture(scope="module")
+def small_model(train_table):
+    """Trained on the first 1,000 training mentions (about 3 s)."""
+    head = train_table.head(1000)
+    return StanceClassifier().fit(head, head["label"])
+
+
+@pytest.fixture
+def tiny_data(tmp_path):
+    """A data folder with the first lines of the NewsMTSC splits: trains in about a second."""
+    folder = tmp_path / "data" / "external" / "newsmtsc"
+    folder.mkdir(parents=True)
+    for name, n in (("train.jsonl", 250), ("dev_rw.jsonl", 40)):
+        lines = (NEWSMTSC / name).read_text(encoding="utf-8").splitlines(keepends=True)[:n]
+        (folder / name).write_text("".join(lines), encoding="utf-8")
+    return tmp_path / "data"
+
+
+class _FixedModel:
+    """A stand-in model: class order differs from LABELS on purpose."""
+
+    classes_ = np.array(["positive", "negative", "neutral"])
+
+    def __init__(self, rows):
+        self.rows = np.asarray(rows, dtype=float)
+
+    def predict_proba(self, X):
+        assert {"text", "start", "end"} <= set(X.columns)
+        return self.rows[: len(X)]
+
+
+def _parser(module):
+    parser = argparse.ArgumentParser()
+    module.add_parser(parser.add_subparsers())
+    return parser
+
+
+# ---------------------------------------------------------------- features
+
+def test_masked_text_and_side_words():
+    text = "Angry workers criticised Amazon on Monday."
+    assert masked_text(text, 25, 31) == "Angry workers criticised xxtarget  on Monday."
+    assert side_words(text, 25, 31, near=2) == "LN_criticised LN_workers L_angry RN_on RN_monday"
+
+
+@pytest.mark.parametrize(
+    "text, start, end, index, expected",
+    [
+        ("He said it.", 0, 2, -1, 1.0),  # the mention is a pronoun
+        ("Amazon said it.", 0, 6, -1, 0.0),
+        ("Amazon said it.", 0, 6, -5, 1.0),  # opens the sentence
+        ("They said Amazon erred.", 10, 16, -5, 0.0),
+        ('"Amazon erred," they said.', 1, 7, -3, 1.0),  # inside quotation marks
+        ('They said "Amazon erred."', 11, 17, -3, 1.0),
+        ('Amazon said "no."', 0, 6, -3, 0.0),  # quotes in the sentence, but not around it
+        ('Amazon said "no."', 0, 6, -2, 1.0),
+        ("They said Amazon erred.", 10, 16, -6, 0.5),  # 2 of 4 words on its left
+    ],
+)
+def test_lexicon_features_position_flags(text, start, end, index, expected):
+    assert lexicon_features(text, start, end)[index] == expected
+
+
+def test_distance_weighted_valence_prefers_near_words():
+    # "good" is 1.9 in VADER's lexicon: weight exp(0) right next to the mention
+    near = lexicon_features("Amazon good.", 0, 6)
+    far = lexicon_features("Amazon said that today was good.", 0, 6)
+    tau2_pos = 3 * 7 + 2 * 4  # after 7 VADER triples and 4 TextBlob pairs
+    assert near[tau2_pos] == pytest.approx(1.9)
+    assert far[tau2_pos] == pytest.approx(1.9 * np.exp(-4 / 2))
+
+
+def test_features_depend_on_the_target_position():
+    text = "Employees condemned Amazon after Google praised them."
+    rows = pd.DataFrame({"text": [text, text], "start": [20, 33], "end": [26, 39]})
+    X = StanceFeatures(min_df=1).fit_transform(rows)
+    assert X.shape[0] == 2
+    assert (X[0] != X[1]).nnz > 0
+
+
+def test_features_need_offsets():
+    with pytest.raises(ValueError, match=r"StanceFeatures\(\) needs column 'start'"):
+        StanceFeatures().fit(pd.DataFrame({"text": ["x"], "end": [1]}))
+
+
+# ---------------------------------------------------------------- reading NewsMTSC
+
+def test_read_newsmtsc_one_row_per_target(tmp_path):
+    path = tmp_path / "x.jsonl"
+    lines = [
+        {"sentence_normalized": "Critics slammed Amazon and Bezos.",
+         "targets": [{"from": 16, "to": 22, "mention": "Amazon", "polarity": 2.0},
+                     {"from": 27, "to": 32, "mention": "Bezos", "polarity": 4.0}]},
+        {"sentence_normalized": "Fans love Jassy.", "targets": [{"from": 10, "to": 15, "polarity": 6}]},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    table = read_newsmtsc(path)
+    assert table[["line", "start", "end", "mention", "label"]].values.tolist() == [
+        [1, 16, 22, "Amazon", "negative"], [1, 27, 32, "Bezos", "neutral"], [2, 10, 15, "Jassy", "positive"]]
+
+
+@pytest.mark.parametrize(
+    "second_line, message",
+    [
+        ('{"sentence_normalized": "x", ', r"line 2: not valid JSON"),
+        ('["a list"]', r"line 2: expected an object with a 'sentence_normalized' text"),
+        ('{"sentence_normalized": "Amazon."}', r"line 2: expected a non-empty 'targets' list"),
+        ('{"sentence_normalized": "Amazon.", "targets": [{"from": 0, "to": 6}]}',
+         r"line 2: target 0 needs numeric 'from', 'to' and 'polarity'"),
+        ('{"sentence_normalized": "Amazon.", "targets": [{"from": 0, "to": 6, "polarity": 5.0}]}',
+         r"line 2: target 0 has polarity 5.0; use 2.0 \(negative\)"),
+        ('{"sentence_normalized": "Amazon.", "targets": [{"from": 0, "to": 60, "polarity": 2.0}]}',
+         r"line 2: target 0 offsets 0-60 fall outside the 7-character sentence"),
+    ],
+)
+def test_malformed_line_is_one_line_error_with_file_and_line(tmp_path, second_line, message):
+    path = tmp_path / "bad.jsonl"
+    good = '{"sentence_normalized": "Amazon.", "targets": [{"from": 0, "to": 6, "polarity": 4.0}]}'
+    path.write_text(good + "\n" + second_line + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=message) as info:
+        read_newsmtsc(path)
+    assert str(info.value).startswith(f"{path}: line 2: ") and "\n" not in str(info.value)
+
+
+def test_missing_or_empty_file(tmp_path):
+    with pytest.raises(CorpusError, match="file not found"):
+        read_newsmtsc(tmp_path / "none.jsonl")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no targets found"):
+        read_newsmtsc(tmp_path / "empty.jsonl")
+
+
+@pytest.mark.parametrize("split, n, counts", [
+    ("train", 8739, {"negative": 3316, "neutral": 3028, "positive": 2395}),
+    ("dev_rw", 343, {"negative": 134, "neutral": 136, "positive": 73}),
+    ("dev_mt", 442, {"negative": 136, "neutral": 217, "positive": 89}),
+])
+def test_shipped_newsmtsc_counts_match_provenance(split, n, counts):
+    table = read_newsmtsc(newsmtsc_splits(DATA)[split])
+    assert len(table) == n
+    assert table["label"].value_counts().to_dict() == counts
+
+
+# ---------------------------------------------------------------- scores and baselines
+
+def test_stance_scores_by_hand():
+    # accuracy 3/4; kappa: p_o = .75, p_e = .5*.25 + .25*.5 + .25*.25 = .3125
+    s = stance_scores(["negative", "negative", "neutral", "positive"],
+                      ["negative", "neutral", "neutral", "positive"])
+    assert s["accuracy"] == 0.75
+    assert s["kappa"] == pytest.approx((0.75 - 0.3125) / (1 - 0.3125))
+    # F1: negative 2/3, neutral 2/3, positive 1
+    assert s["macro_f1"] == pytest.approx((2 / 3 + 2 / 3 + 1) / 3)
+    assert s["confusion"].loc["negative"].tolist() == [1, 1, 0]
+    assert list(s["confusion"].columns) == list(LABELS)
+    text = format_scores(s, title="demo")
+    assert "macro-F1: 0.778" in text and "accuracy: 0.750" in text
+
+
+@pytest.mark.parametrize(
+    "method, text, expected",
+    [
+        ("neutral", "A terrible disaster.", "neutral"),
+        ("vader", "A terrible disaster.", "negative"),
+        ("vader", "A wonderful success.", "positive"),
+        ("vader", "The meeting is on Thursday.", "neutral"),
+        ("textblob", "A terrible disaster.", "negative"),
+        ("textblob", "A wonderful success.", "positive"),
+        ("textblob", "The meeting is on Thursday.", "neutral"),
+    ],
+)
+def test_sentence_baselines(method, text, expected):
+    assert baseline_predictions(pd.DataFrame({"text": [text]}), method=method).tolist() == [expected]
+
+
+def test_unknown_baseline():
+    with pytest.raises(ValueError, match="must be one of 'neutral', 'textblob', 'vader'. Got 'bert'"):
+        baseline_predictions(pd.DataFrame({"text": ["x"]}), method="bert")
+
+
+def test_tfidf_baseline_learns_from_marked_text():
+    train = pd.DataFrame({"text": ["Critics slammed Amazon.", "Fans praised Amazon."] * 4,
+                          "start": [16, 13] * 4, "end": [22, 19] * 4, "label": ["negative", "positive"] * 4})
+    assert marked_tfidf_baseline(train).predict(train.head(2)).tolist() == ["negative", "positive"]
+
+
+# ---------------------------------------------------------------- the classifier
+
+def test_classifier_follows_sklearn_conventions():
+    clf = StanceClassifier(C=0.5, near=3)
+    assert clf.get_params()["C"] == 0.5 and not hasattr(clf, "model_")
+    assert clone(clf).get_params() == clf.get_params()
+
+
+def test_training_is_deterministic(train_table):
+    head = train_table.head(200)
+    a = StanceClassifier().fit(head, head["label"]).predict_proba(train_table.iloc[200:260])
+    b = StanceClassifier().fit(head, head["label"]).predict_proba(train_table.iloc[200:260])
+    assert np.array_equal(a, b)
+
+
+def test_small_model_beats_the_sentence_baselines_on_dev(small_model):
+    dev = read_newsmtsc(NEWSMTSC / "dev_rw.jsonl")
+    # Always-neutral scores 0.19 and VADER 0.51 on this split; 1,000 mentions reach about 0.62.
+    assert stance_scores(dev["label"], small_model.predict(dev))["macro_f1"] > 0.55
+    proba = small_model.predict_proba(dev.head(5))
+    assert proba.shape == (5, 3) and np.allclose(proba.sum(axis=1), 1)
+    assert list(small_model.classes_) == list(LABELS)
+
+
+def test_train_and_cache(tiny_data, monkeypatch):
+    import coverage.stance_model as sm
+
+    model = load_stance_model(tiny_data)
+    assert (tiny_data / "processed" / "stance_model.pkl").is_file()
+    assert (tiny_data / "processed" / "stance_model.pkl.meta.json").is_file()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("retrained although the cache matches")
+
+    monkeypatch.setattr(sm, "train_stance_model", fail)
+    again = load_stance_model(tiny_data)
+    assert np.array_equal(again.model_.coef_, model.model_.coef_)
+    monkeypatch.undo()
+    # a changed training file changes the key: the cache is refused and the model retrained
+    train = tiny_data / "external" / "newsmtsc" / "train.jsonl"
+    train.write_text("".join(train.read_text(encoding="utf-8").splitlines(keepends=True)[:200]), encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="key differs"):
+        load_stance_model(tiny_data)
+
+
+def test_missing_training_data_is_a_one_line_error(tmp_path):
+    with pytest.raises(CorpusError, match=r"train\.jsonl: NewsMTSC training split not found"):
+        load_stance_model(tmp_path)
+
+
+def test_train_stance_model_limit(tiny_data):
+    assert len(train_stance_model(tiny_data, limit=60).features_.scaler_.mean_) == 42
+
+
+# ---------------------------------------------------------------- predicting and summarising
+
+SENTENCES = pd.DataFrame({
+    "article_id": ["a", "a", "b"],
+    "sentence_id": [0, 1, 0],
+    "text": ["Workers criticised Amazon.", "Bezos defended Amazon.", "Amazon grew."],
+    "voice": ["author", "quoted", "author"],
+})
+
+
+def test_predict_stance_reorders_the_model_classes():
+    mentions = find_mentions(SENTENCES)  # Amazon, Bezos, Amazon, Amazon
+    model = _FixedModel([[0.1, 0.7, 0.2], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2], [0.3, 0.3, 0.4]])
+    out = predict_stance(mentions, SENTENCES, model=model)
+    # rows are (positive, negative, neutral) probabilities
+    assert out["stance"].tolist() == ["negative", "neutral", "positive", "neutral"]
+    assert out[["p_negative", "p_neutral", "p_positive"]].values.tolist()[0] == [0.7, 0.2, 0.1]
+    assert out["stance_score"].tolist() == [-1, 0, 1, 0]
+    assert out["stance_net"].round(2).tolist() == [-0.6, 0.0, 0.2, 0.0]
+    assert out["voice"].tolist() == ["author", "quoted", "quoted", "author"]
+    assert out["sentence"].iloc[0] == "Workers criticised Amazon."
+
+
+def test_predict_stance_refuses_foreign_sentences():
+    mentions = find_mentions(SENTENCES).assign(sentence_id=9)
+    with pytest.raises(CorpusError, match="not in the sentence table"):
+        predict_stance(mentions, SENTENCES, model=_FixedModel([[1, 0, 0]] * 4))
+
+
+@pytest.mark.parametrize(
+    "stances, counts, index",
+    [
+        (["negative", "negative", "positive"], [3, 2, 0, 1], -1 / 3),
+        (["neutral", "neutral"], [2, 0, 2, 0], 0.0),
+        (["positive"], [1, 0, 0, 1], 1.0),
+        (["negative", "positive", "neutral", "positive"], [4, 1, 1, 2], 0.25),
+    ],
+)
+def test_stance_counts_and_index(stances, counts, index):
+    out = stance_counts(pd.DataFrame({"article_id": "a", "stance": stances}))
+    row = out.iloc[0]
+    assert [row["n_mentions"], row["n_negative"], row["n_neutral"], row["n_positive"]] == counts
+    assert row["stance_index"] == pytest.approx(index)
+
+
+def test_stance_counts_rejects_unknown_labels():
+    with pytest.raises(ValueError, match="found 'angry'"):
+        stance_counts(pd.DataFrame({"article_id": ["a"], "stance": ["angry"]}))
+
+
+def test_article_stance_keeps_every_article_and_splits_leaders():
+    mentions = pd.DataFrame({"article_id": ["a", "a", "a"], "group": ["target", "target", "affiliate"],
+                             "stance": ["negative", "neutral", "positive"]})
+    out = article_stance(mentions, pd.DataFrame({"article_id": ["a", "b"]}))
+    assert out["stance_mentions"].tolist() == [2, 0]
+    assert out["stance_negative"].tolist() == [1, 0]
+    assert out["stance_index"].iloc[0] == -0.5 and np.isnan(out["stance_index"].iloc[1])
+    assert out["affiliate_mentions"].tolist() == [1, 0]
+    assert out["affiliate_stance_index"].iloc[0] == 1.0
+
+
+def test_compare_stance_estimate_is_the_index():
+    mentions = pd.DataFrame({
+        "outlet": ["A"] * 4 + ["B"] * 2, "article_id": ["a1", "a1", "a2", "a2", "b1", "b1"],
+        "stance": ["negative", "negative", "positive", "neutral", "positive", "positive"],
+    }).assign(stance_score=lambda t: t["stance"].map({"negative": -1, "neutral": 0, "positive": 1}))
+    with pytest.warns(CorpusWarning, match="single article"):
+        out = compare_stance(mentions, by="outlet", n_resamples=200)
+    a, b = out.iloc[0], out.iloc[1]
+    assert a["estimate"] == pytest.approx(-0.25) and a["n_articles"] == 2 and a["n_units"] == 4
+    assert [a["n_negative"], a["n_neutral"], a["n_positive"]] == [2, 1, 1]
+    assert b["estimate"] == 1.0 and b["ci_low"] == b["ci_high"] == 1.0
+    assert a["ci_low"] <= a["estimate"] <= a["ci_high"]
+
+
+def test_stance_tables_with_voice(tmp_path):
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+    model = _FixedModel([[0.1, 0.7, 0.2], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2], [0.3, 0.3, 0.4]])
+    with pytest.warns(CorpusWarning):
+        tables = stance_tables(corpus, SENTENCES, data_dir=tmp_path, model=model, n_resamples=100)
+    mentions = tables["mentions"]
+    assert mentions.columns[:10].tolist() == ["article_id", "outlet", "sentence_id", "start", "end", "mention",
+                                              "target", "group", "kind", "modifier"]
+    assert {"stance", "p_negative", "p_neutral", "p_positive", "voice"} <= set(mentions.columns)
+    summary = tables["stance_summary"]
+    assert sorted(summary["split"].unique()) == ["group", "outlet", "voice"]
+    own_a = summary[(summary["split"] == "outlet") & (summary["outlet"] == "A")].iloc[0]
+    assert own_a["estimate"] == 0.0 and own_a["n_units"] == 2  # negative + positive Amazon mentions
+    assert tables["article_stance"]["article_id"].tolist() == ["a", "b"]
+    assert not (tmp_path / "processed").exists()  # a given model is not cached
+
+
+def test_stance_tables_without_voice_has_no_voice_split(tmp_path):
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+    with pytest.warns(CorpusWarning):
+        tables = stance_tables(corpus, SENTENCES.drop(columns="voice"), data_dir=tmp_path,
+                               model=_FixedModel([[0.1, 0.7, 0.2]] * 4), n_resamples=100)
+    assert "voice" not in tables["mentions"].columns
+    assert "voice" not in set(tables["stance_summary"]["split"])
+
+
+def test_stance_tables_without_training_data_keeps_the_mentions(tmp_path):
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+    with pytest.warns(CorpusWarning, match=r"stance left out: .*train\.jsonl not found.*4 mentions"):
+        tables = stance_tables(corpus, SENTENCES, data_dir=tmp_path)
+    assert list(tables) == ["mentions"]
+    assert tables["mentions"]["outlet"].tolist() == ["A", "A", "A", "B"]
+    assert "stance" not in tables["mentions"].columns
+
+
+# ---------------------------------------------------------------- hand labels
+
+def _write_labels(path, rows):
+    pd.DataFrame(rows, columns=["article_id", "snippet", "mention", "occurrence", "group", "label",
+                                "rationale"]).to_csv(path, index=False)
+
+
+def test_read_stance_labels_and_agreement(tmp_path):
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1],
+                              "text": ["Amazon said Amazon would.", "Critics hit Amazon."]})
+    mentions = find_mentions(sentences).assign(stance=["neutral", "negative", "negative"])
+    path = tmp_path / "labels.csv"
+    _write_labels(path, [["a", "Critics hit", "Amazon", 0, "target", "negative", "hit"],
+                         ["a", "said Amazon", "amazon", 1, "target", "neutral", "speaks"]])
+    with pytest.warns(CorpusWarning, match="1 of 3 mentions have no label"):
+        labelled = read_stance_labels(path, mentions, sentences)
+    assert labelled[["sentence_id", "start", "label"]].values.tolist() == [[0, 12, "neutral"], [1, 12, "negative"]]
+    scores = label_agreement(labelled)
+    assert scores["n"] == 2 and scores["accuracy"] == 0.5
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        (["a", "Critics hit", "Amazon", 0, "target", "hostile", ""], r"row 2: label 'hostile' is not one of"),
+        (["a", "Nowhere", "Amazon", 0, "target", "negative", ""], r"row 2: snippet 'Nowhere' found in no sentence"),
+        (["a", "Amazon", "Amazon", 0, "target", "negative", ""], r"row 2: snippet 'Amazon' found in 2 sentences"),
+        (["a", "Critics hit", "Amazon", 3, "target", "negative", ""], r"row 2: no mention 'Amazon' \(occurrence 3\)"),
+        (["b", "Critics hit", "Amazon", 0, "target", "negative", ""], r"found in no sentence of article 'b'"),
+        (["a", "Critics hit", "Amazon", "first", "target", "negative", ""], r"row 2: occurrence 'first' must be a whole"),
+        (["a", "Critics hit", "Amazon", -1, "target", "negative", ""], r"row 2: occurrence -1 must be a whole"),
+    ],
+)
+def test_bad_label_rows_name_file_and_row(tmp_path, row, message):
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1],
+                              "text": ["Amazon said Amazon would.", "Critics hit Amazon."]})
+    path = tmp_path / "labels.csv"
+    _write_labels(path, [row])
+    with pytest.raises(CorpusError, match=message) as info:
+        read_stance_labels(path, find_mentions(sentences), sentences)
+    assert str(info.value).startswith(str(path))
+
+
+def test_duplicate_and_missing_columns(tmp_path):
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "text": ["Critics hit Amazon."]})
+    path = tmp_path / "labels.csv"
+    _write_labels(path, [["a", "Critics", "Amazon", 0, "target", "negative", ""]] * 2)
+    with pytest.raises(CorpusError, match="two rows label the same mention"):
+        read_stance_labels(path, find_mentions(sentences), sentences)
+    pd.DataFrame({"article_id": ["a"], "label": ["negative"]}).to_csv(path, index=False)
+    with pytest.raises(CorpusError, match="missing column\\(s\\) snippet, mention, occurrence"):
+        read_stance_labels(path, find_mentions(sentences), sentences)
+
+
+def test_shipped_labels_cover_every_amazon_mention(shipped_sentences):
+    mentions = find_mentions(shipped_sentences)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)  # no mention left unlabelled
+        labelled = read_stance_labels(DATA / LABELS_FILE, mentions, shipped_sentences)
+    assert len(labelled) == len(mentions) == 115
+    assert labelled["group"].value_counts().to_dict() == {"target": 96, "affiliate": 19}
+    assert (labelled["rationale"].str.len() > 10).all()
+    codebook = (DATA / "annotations" / "stance_codebook.md").read_text(encoding="utf-8")
+    assert "## Labels" in codebook and "## Rules for hard cases" in codebook
+
+
+# ---------------------------------------------------------------- commands
+
+def test_evaluate_stance_command_prints_scores(tiny_data, capsys):
+    from coverage.commands import evaluate_stance
+
+    args = _parser(evaluate_stance).parse_args(
+        ["evaluate-stance", str(tiny_data / "external" / "newsmtsc" / "dev_rw.jsonl"), "--data", str(tiny_data)])
+    assert args.run(args) == 0
+    out = capsys.readouterr().out
+    assert "macro-F1: " in out and "accuracy: " in out and "confusion matrix" in out
+    assert "mentions: 45" in out  # the first 40 lines of dev_rw hold 45 targets (grep -c polarity)
+
+
+def test_evaluate_stance_command_bad_line_fails_before_training(tmp_path):
+    from coverage.commands import evaluate_stance
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"sentence_normalized": "A.", "targets": [{"from": 0, "to": 1, "polarity": 4}]}\n{oops\n',
+                   encoding="utf-8")
+    args = _parser(evaluate_stance).parse_args(["evaluate-stance", str(bad), "--data", str(tmp_path)])
+    with pytest.raises(CorpusError, match=r"bad\.jsonl: line 2: not valid JSON"):
+        args.run(args)
+    assert not (tmp_path / "processed").exists()
+
+
+def test_train_stance_command(tiny_data, capsys):
+    from coverage.commands import train_stance
+
+    args = _parser(train_stance).parse_args(["train-stance", "--data", str(tiny_data), "--baselines"])
+    assert args.run(args) == 0
+    out = capsys.readouterr().out
+    assert "trained and cached the stance model in" in out
+    assert "== dev_rw" in out and "== baselines (macro-F1)" in out and "tfidf_marked" in out
+    assert (tiny_data / "processed" / "stance_model.pkl").is_file()
+
+
+def test_stance_model_key_follows_the_training_bytes_and_options(tiny_data):
+    from coverage.stance_model import stance_model_key
+
+    key = stance_model_key(tiny_data)
+    assert stance_model_key(tiny_data) == key
+    assert stance_model_key(tiny_data, params={"C": 2.0}) != key
+    train = tiny_data / "external" / "newsmtsc" / "train.jsonl"
+    train.write_text(train.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert stance_model_key(tiny_data) != key
+
+
+def test_mention_stance_and_stance_summary_compose_to_stance_tables(tmp_path):
+    from coverage.stance import mention_stance, stance_summary
+
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+    model = _FixedModel([[0.1, 0.7, 0.2], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2], [0.3, 0.3, 0.4]])
+    per_article = mention_stance(corpus, SENTENCES, model=model)
+    assert sorted(per_article) == ["article_stance", "mentions"]
+    with pytest.warns(CorpusWarning):
+        summary = stance_summary(per_article["mentions"], n_resamples=100)
+    with pytest.warns(CorpusWarning):
+        together = stance_tables(corpus, SENTENCES, data_dir=tmp_path, model=model, n_resamples=100)
+    pd.testing.assert_frame_equal(summary, together["stance_summary"])
+    assert stance_summary(per_article["mentions"].iloc[:0]).empty
