@@ -153,3 +153,15 @@ def test_default_is_the_frame_lexicon_with_exclusions():
         ["surveillance", "civil libert*", "civil liberties"],
         ["safety", "human trafficking", "human trafficking"],
     ]
+
+
+@pytest.mark.parametrize("term,text,expected", [
+    ("(ICE)", "Immigration and Customs Enforcement (ICE) said no.", ["(ICE)"]),
+    ("c++", "Engineers wrote c++ and C++ code.", ["c++", "C++"]),
+    ("U.S.", "Sales to U.S. cops and to USA buyers.", ["U.S."]),
+    ("a.b", "Neither axb nor a.b matched twice.", ["a.b"]),
+    ("[x]", "A list [x] and x.", ["[x]"]),
+])
+def test_regex_like_characters_in_terms_match_literally(term, text, expected):
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "text": [text]})
+    assert kwic(sentences, [term])["match"].tolist() == expected
