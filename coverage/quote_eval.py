@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.attribution import ROLES
+from coverage.roles import ROLES
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.quotes import KINDS, extract_quotes
 from coverage.schema import require_columns

@@ -56,15 +56,13 @@ import pandas as pd
 
 from coverage.attribution import (
     Cues,
-    Roles,
-    assign_role,
     is_pronoun,
     load_cues,
-    load_roles,
     sentence_subject,
     speaker_after,
     speaker_before,
 )
+from coverage.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.sentences import sentence_spans
 from coverage.tokens import count_words

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from coverage.attribution import ROLES
+from coverage.roles import ROLES
 from coverage.errors import CorpusWarning
 from coverage.plots.voices import (
     ROLE_COLORS,

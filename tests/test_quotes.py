@@ -8,14 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coverage.attribution import (
-    ROLES,
-    assign_role,
     load_cues,
-    load_roles,
     speaker_before,
 )
 from coverage.errors import LexiconError
 from coverage.quotes import QUOTE_COLUMNS, extract_quotes, quote_spans
+from coverage.roles import ROLES, assign_role, load_roles
 
 
 def _quotes(text: str, **kwargs) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from coverage.attribution import ROLES
+from coverage.roles import ROLES
 from coverage.errors import CorpusWarning
 from coverage.schema import SENTENCE_COLUMNS
 from coverage.voices import mean_by_voice, quote_tables, sentence_voices, voice_ledger

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from coverage.attribution import ROLES
+from coverage.roles import ROLES
 from coverage.errors import CorpusWarning
 from coverage.figures import FigureSpec
 from coverage.schema import require_columns
