@@ -117,7 +117,9 @@ def copy_data_dir(data_dir: str | Path, target: str | Path) -> Path:
 
     Notebooks that add articles work on such a copy, so the real ``data/``
     is never changed. ``processed/`` is left out because everything in it
-    is regenerated.
+    is regenerated, except the trained stance model when there is one: it
+    takes half a minute to train, and its cache key and digest are checked
+    before it is used, so a copy is as safe as the original.
 
     Parameters
     ----------
@@ -156,6 +158,9 @@ def copy_data_dir(data_dir: str | Path, target: str | Path) -> Path:
     if target.exists():
         raise CorpusError(f"{target}: already exists; copy into a new, empty location")
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("processed"))
+    for model in sorted((source / "processed").glob("stance_model.pkl*")):
+        (target / "processed").mkdir(exist_ok=True)
+        shutil.copy2(model, target / "processed" / model.name)
     return target
 
 

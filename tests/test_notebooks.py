@@ -60,11 +60,16 @@ def test_the_founding_notebooks_are_found():
 
 
 @pytest.fixture(scope="module")
-def sandbox(tmp_path_factory) -> Path:
-    """A copy of notebooks/ beside a copy of data/, as in the repository."""
+def sandbox(tmp_path_factory, stance_model_dir) -> Path:
+    """A copy of notebooks/ beside a copy of data/, as in the repository.
+
+    The stance model trained once for the session goes into the copy's
+    processed/, as `make figures` would have left it, so no notebook trains.
+    """
     root = tmp_path_factory.mktemp("repo")
     shutil.copytree(NOTEBOOKS, root / "notebooks")
     copy_data_dir(REPO / "data", root / "data")
+    shutil.copytree(stance_model_dir, root / "data" / "processed", dirs_exist_ok=True)
     return root
 
 

@@ -1,0 +1,153 @@
+# %% [markdown]
+# # Workbook 03 · Frames — exercises
+#
+# | | |
+# |---|---|
+# | **What you will learn** | to predict and check what the frame lexicon counts, to trace an outlet's count to its sentences, to search for vocabulary the lexicon lacks, and to change the lexicon (one term, then a third frame) and judge the result |
+# | **Time** | 45 minutes in class, plus a lexicon proposal as homework |
+# | **Prerequisites** | notebook `03_frames` and its codebook `coverage/data/frames_codebook.md` |
+# | **Data** | the five shipped articles; the shipped lexicon `coverage/data/frames.yaml` and edited copies in a temporary folder |
+#
+# Replace every `___` with your answer and run the cells from the top.
+# Where a question asks for a prediction, write it down *before* running.
+
+# %% [markdown]
+# ## Set-up (given)
+#
+# The sentences with their frame tags and outlets, and a temporary folder
+# for edited lexicons (the shipped one is never changed).
+
+# %%
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from coverage import frame_rates, kwic, load_corpus, load_frame_lexicon, split_sentences, tag_frames
+from coverage.notebooks import find_data_dir
+from coverage.resources import shipped_path
+from coverage.tokens import count_words
+
+corpus = load_corpus(find_data_dir())
+sentences = split_sentences(corpus)
+outlets = corpus[["article_id", "outlet"]]
+tagged = tag_frames(sentences).merge(outlets)
+
+notebook_folder = Path.cwd()
+scratch = tempfile.TemporaryDirectory(prefix="media-coverage-workbook-")
+os.chdir(scratch.name)
+shipped = shipped_path("frames.yaml").read_text(encoding="utf-8")
+tagged["frame_tag"].value_counts()
+
+# %% [markdown]
+# ## Exercise 1 · A sentence of your own
+#
+# Amazon's own argument for selling Rekognition to police is a safety
+# argument. Write it as one sentence ("Police say the software helps ...").
+# Before running, predict: how many safety terms will the lexicon count,
+# and which?
+
+# %%
+mine = ___
+one = pd.DataFrame({"article_id": ["mine"], "sentence_id": [0], "text": [mine], "n_words": [count_words(mine)]})
+display(tag_frames(one))
+kwic(one)[["frame", "term", "match"]]
+
+# %% [markdown]
+# Was your prediction right? Which words did the lexicon miss, and should it?
+
+# %% [markdown]
+# ## Exercise 2 · Trace a count
+#
+# Tech Observer has 11 surveillance terms. Which sentences hold them? List
+# the evidence rows of Tech Observer's surveillance terms, then count them
+# per sentence.
+
+# %%
+evidence = kwic(sentences).merge(outlets)
+observer = evidence[(evidence["outlet"] == ___) & (evidence["frame"] == ___)]
+display(observer.groupby("sentence_id").size().rename("terms"))
+with pd.option_context("display.max_colwidth", 60):
+    display(observer[["sentence_id", "left", "match", "right"]])
+
+# %% [markdown]
+# Your answer here: how many sentences carry most of the count?
+
+# %% [markdown]
+# ## Exercise 3 · Vocabulary the lexicon lacks
+#
+# The employees *protest* and voice *concerns*: a frame of dissent that the
+# lexicon does not measure. Search for `protest*` and `concern*` and count
+# the matches per outlet.
+
+# %%
+dissent = kwic(sentences, [___, ___]).merge(outlets)
+pd.crosstab(dissent["term"], dissent["outlet"])
+
+# %% [markdown]
+# Is "employees protest" a frame, or the fact itself? Use the codebook's
+# rule 1.
+
+# %% [markdown]
+# ## Exercise 4 · Add one term
+#
+# Add `identif*` to the surveillance frame (the software identifies people).
+# Predict first: which sentences will it catch? Then count and read the
+# evidence.
+
+# %%
+anchor = "      - chilling effect*\n"
+edited = shipped.replace(anchor, anchor + "      - ___\n")
+assert edited != shipped, "anchor not found"
+Path("plus_identify.yaml").write_text(edited, encoding="utf-8")
+new = kwic(sentences, lexicon="plus_identify.yaml").merge(outlets)
+with pd.option_context("display.max_colwidth", 60):
+    display(new.loc[new["term"] == "identif*", ["outlet", "left", "match", "right"]])
+pd.DataFrame({"shipped": frame_rates(tag_frames(sentences)).set_index("article_id")["surveillance_count"],
+              "with identif*": frame_rates(tag_frames(sentences, lexicon=___))
+              .set_index("article_id")["surveillance_count"]})
+
+# %% [markdown]
+# Your answer here: would you keep the term? What would you add to the
+# codebook?
+
+# %% [markdown]
+# ## Exercise 5 · A third frame
+#
+# Jassy says the technology should be "used responsibly"; the letter speaks
+# of "ethically concerned Amazonians". Build a lexicon with a third frame,
+# `responsibility`, next to the two shipped frames, and tag the corpus with
+# it. What happens to the frame balance?
+
+# %%
+frames = {name: {"terms": terms["term"].tolist()}
+          for name, terms in load_frame_lexicon().dropna(subset=["frame"]).groupby("frame", sort=False)}
+frames[___] = {"terms": [___]}
+Path("three_frames.yaml").write_text(yaml.safe_dump({"frames": frames}, sort_keys=False), encoding="utf-8")
+three = tag_frames(sentences, lexicon="three_frames.yaml")
+display(three["frame_tag"].value_counts())
+rates = frame_rates(three, lexicon="three_frames.yaml").merge(outlets)
+rates[["outlet", "surveillance_count", "safety_count", "responsibility_count"]]
+
+# %% [markdown]
+# Your answer here. Compare the surveillance counts with those of exercise
+# 4's "shipped" column: did anything else change? Why?
+
+# %% [markdown]
+# ## Clean up (given)
+
+# %%
+os.chdir(notebook_folder)
+scratch.cleanup()
+
+# %% [markdown]
+# ## Questions for discussion
+#
+# 1. Exercise 4 added a term with two senses. What should a codebook say
+#    about such terms, and who should decide?
+# 2. Is "responsibility" (exercise 5) a frame in Entman's sense, or the
+#    company's talking point? How would you tell from the articles?
+# 3. Homework: propose one term for either shipped frame, with a rule for
+#    the codebook, and the evidence rows that support it.
