@@ -26,7 +26,8 @@ test: $(STAMP)  ## run the whole test suite (notebooks included)
 notebooks: $(STAMP)  ## re-execute every notebook in place
 	$(BIN)/python -m coverage.notebooks --execute notebooks
 
-bench: $(STAMP)  ## run the benchmarks (minutes, not seconds)
+bench: $(STAMP)  ## run the benchmarks (about 20 minutes on 2 cores)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
 env: $(STAMP)

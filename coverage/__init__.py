@@ -15,14 +15,15 @@ from importlib import metadata
 from coverage.corpus import load_corpus, read_manifest, removed_lines
 from coverage.coding import coding_sheet, collect_codes, read_codes, sample_sentences
 from coverage.compare import compare_groups, permutation_test_groups
+from coverage.distributed import features_dask
 from coverage.errors import CorpusError, CorpusWarning, LexiconError
 from coverage.frames import compare_frames, frame_rates, load_frame_lexicon, tag_frames
 from coverage.framing import framing_tables
 from coverage.keyness import keyness
 from coverage.outlets import outlet_tables
 from coverage.readability import readability
-from coverage.reuse import find_reuse
-from coverage.reuse_pairs import reuse_marks, reuse_pairs, share_matrix
+from coverage.reuse import boilerplate_cutoff, find_reuse
+from coverage.reuse_summary import reuse_marks, reuse_pairs, share_matrix
 from coverage.reliability import measure_agreement, reliability
 from coverage.sentences import split_sentences
 from coverage.sentiment import article_sentiment, compare_sentiment, score_sentences, summarise_sentiment
@@ -48,6 +49,8 @@ from coverage.kwic import kwic  # noqa: E402  (the function shadows its module o
 __version__ = "0.1.0"
 
 __all__ = [
+    "boilerplate_cutoff",
+    "features_dask",
     "reliability",
     "measure_agreement",
     "sample_sentences",

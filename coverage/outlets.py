@@ -9,14 +9,15 @@ import pandas as pd
 from coverage.errors import CorpusWarning
 from coverage.keyness import KEYNESS_COLUMNS, keyness
 from coverage.readability import readability
-from coverage.reuse import find_reuse
-from coverage.reuse_pairs import reuse_marks, reuse_pairs
+from coverage.reuse import boilerplate_cutoff, find_reuse
+from coverage.reuse_summary import reuse_marks, reuse_pairs
 
 __all__ = ["outlet_tables"]
 
 
 def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
-                  quotes: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+                  quotes: pd.DataFrame | None = None, article_readability: pd.DataFrame | None = None,
+                  max_articles: int | None = None) -> dict[str, pd.DataFrame]:
     """Compute every outlet-comparison table: the pipeline stage of issue 6.
 
     Parameters
@@ -27,6 +28,16 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
         Quotations (``article_id``, ``start``, ``end``), e.g. from
         :func:`coverage.quotes.extract_quotes`, to decide which shared
         passages are quoted; the built-in quote-mark pairing otherwise.
+    article_readability : pandas.DataFrame, optional
+        The table of :func:`coverage.readability.readability` for this
+        corpus, when already computed (the pipeline computes it per article,
+        cached); computed here otherwise.
+    max_articles : int, optional
+        Boilerplate cut-off of :func:`coverage.reuse.find_reuse`: text found
+        in more than this many articles is not reuse. Default
+        :func:`coverage.reuse.boilerplate_cutoff` of the corpus size, which
+        never triggers on 50 articles or fewer; pass ``len(corpus)`` to use
+        every shared n-gram.
 
     Returns
     -------
@@ -48,7 +59,9 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
     >>> sorted(tables), len(tables["reuse"]), tables["article_readability"]["body_words"].tolist()
     (['article_readability', 'article_reuse', 'keyness', 'reuse', 'reuse_pairs'], 0, [9, 2])
     """
-    passages = find_reuse(corpus, quotes=quotes)
+    if max_articles is None:
+        max_articles = boilerplate_cutoff(len(corpus))
+    passages = find_reuse(corpus, quotes=quotes, max_articles=max_articles)
     pairs = reuse_pairs(passages, corpus)
     if corpus["outlet"].nunique() >= 2:
         words = keyness(corpus)
@@ -56,10 +69,12 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
         warnings.warn("outlet_tables(): keyness skipped: the corpus has fewer than two outlets",
                       CorpusWarning, stacklevel=2)
         words = pd.DataFrame(columns=["outlet", *KEYNESS_COLUMNS])
+    if article_readability is None:
+        article_readability = readability(corpus, sentences=sentences)
     return {
         "keyness": words,
         "reuse": passages,
         "reuse_pairs": pairs,
-        "article_readability": readability(corpus, sentences=sentences),
+        "article_readability": article_readability,
         "article_reuse": reuse_marks(pairs, corpus),
     }

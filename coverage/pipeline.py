@@ -3,15 +3,16 @@
 Two kinds of stages:
 
 * **Per-article stages** (:data:`ARTICLE_STAGES`) depend on one article at a
-  time: sentences, quotations and voices, target mentions and their stance,
-  sentiment and frames. They run on partitions of the corpus, in parallel
-  (``jobs``), and their results are cached per article
+  time: sentences, readability, quotations and voices, target mentions and
+  their stance, sentiment and frames. They run on partitions of the corpus,
+  in parallel (``jobs``), and their results are cached per article
   (:mod:`coverage.cache`), so adding one article recomputes one article.
   :func:`article_features` is that pure function of a partition; the Dask
   runner (:mod:`coverage.distributed`) maps it over a Dask DataFrame.
 * **Corpus stages** (:data:`CORPUS_STAGES`) compare articles: removed-line
-  boilerplate, keyness, text reuse. They always run on the whole corpus,
-  from the per-article tables.
+  boilerplate, keyness, text reuse (ignoring text carried by more articles
+  than :func:`coverage.reuse.boilerplate_cutoff`). They always run on the
+  whole corpus, from the per-article tables.
 
 A stage takes the dict of tables computed so far and returns new tables to
 add; it never changes the tables it was given.
@@ -30,7 +31,9 @@ from coverage.cache import article_keys, read_cached, write_cached
 from coverage.corpus import load_corpus, removed_lines
 from coverage.framing import framing_tables
 from coverage.outlets import outlet_tables
+from coverage.readability import readability
 from coverage.sentences import split_sentences
+from coverage.stance import mention_stance, stance_summary
 from coverage.voices import quote_tables, voice_ledger
 
 __all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "article_features", "build_tables", "write_processed",
@@ -42,6 +45,31 @@ Stage = Callable[[Mapping[str, pd.DataFrame]], Tables]
 
 def _stage_sentences(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return {"sentences": split_sentences(tables["corpus"])}
+
+
+def _stage_readability(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # Per article, not per corpus: textstat costs ~5 ms an article, so it is
+    # cached and runs in parallel instead of on every re-run.
+    return {"article_readability": readability(tables["corpus"], sentences=tables["sentences"])}
+
+
+def _stage_stance(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # Mentions are found even without a model; stance needs the trained one,
+    # which build_tables puts in the tables under "stance_model".
+    model = tables.get("stance_model")
+    if model is None:
+        from coverage.mentions import find_mentions
+
+        mentions = find_mentions(tables["sentences"])
+        mentions = mentions.merge(tables["corpus"][["article_id", "outlet"]], on="article_id", how="left")
+        return {"mentions": mentions, "article_stance": tables["corpus"][["article_id"]].copy()}
+    return mention_stance(tables["corpus"], tables["sentences"], model=model)
+
+
+def _stage_stance_summary(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    if "stance" not in tables["mentions"].columns:
+        return {}
+    return {"stance_summary": stance_summary(tables["mentions"])}
 
 
 def _stage_quotes(tables: Mapping[str, pd.DataFrame]) -> Tables:
@@ -64,25 +92,35 @@ def _stage_removed(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 
 def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
-    return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"))
+    return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"),
+                         article_readability=tables.get("article_readability"))
 
 
 #: Per-article stages in order: (name, function of the tables of a partition).
 ARTICLE_STAGES: list[tuple[str, Stage]] = [
     ("sentences", _stage_sentences),
+    ("readability", _stage_readability),
     ("quotes", _stage_quotes),
+    ("stance", _stage_stance),
     ("framing", _stage_framing),
 ]
 
 #: Tables the per-article stages produce (each keyed by ``article_id``).
-ARTICLE_TABLES = ("sentences", "quotes", "sentence_framing", "article_framing", "evidence")
+ARTICLE_TABLES = ("sentences", "article_readability", "quotes", "mentions", "article_stance",
+                  "sentence_framing", "article_framing", "evidence")
 
 #: Corpus stages in order, run after the per-article ones.
 CORPUS_STAGES: list[tuple[str, Stage]] = [
     ("removed lines", _stage_removed),
     ("voice ledger", _stage_voice_ledger),
+    ("stance summary", _stage_stance_summary),
     ("outlets", _stage_outlets),
 ]
+
+#: Fewer articles than this are processed in the main process: starting
+#: worker processes and sending them the model costs more than it saves
+#: (100 articles: 5.0 s with 2 workers, 2.7 s with none; benchmarks/README.md).
+MIN_ARTICLES_FOR_POOL = 200
 
 #: Which table goes to which file of ``data/processed/``.
 PROCESSED_FILES = {
@@ -91,6 +129,8 @@ PROCESSED_FILES = {
     "removed": "removed_lines.csv",
     "quotes": "quotes.csv",
     "voice_ledger": "voice_ledger.csv",
+    "mentions": "mentions.csv",
+    "stance_summary": "stance_summary.csv",
     "sentence_framing": "sentence_features.csv",
     "evidence": "evidence.csv",
     "keyness": "keyness.csv",
@@ -100,18 +140,27 @@ PROCESSED_FILES = {
 }
 
 
-def article_features(corpus: pd.DataFrame) -> Tables:
+def article_features(corpus: pd.DataFrame, *, stance_model=None) -> Tables:
     """Run every per-article stage on a partition of the corpus.
 
     A pure function: the result for an article depends only on that
-    article's row, so partitions can be processed anywhere, in any order.
+    article's row (and the trained stance model), so partitions can be
+    processed anywhere, in any order.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A partition of the corpus table.
+    stance_model : StanceClassifier, optional
+        The trained model (:func:`coverage.stance_model.load_stance_model`);
+        without it mentions are found but not classified.
 
     Returns
     -------
     dict of str to DataFrame
         One table per name in :data:`ARTICLE_TABLES`.
     """
-    tables: Tables = {"corpus": corpus}
+    tables: dict = {"corpus": corpus, "stance_model": stance_model}
     for _, stage in ARTICLE_STAGES:
         tables.update(stage(tables))
     return {name: tables[name] for name in ARTICLE_TABLES}
@@ -142,8 +191,10 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     data_dir = Path(data_dir)
     skipped: list[dict[str, str]] = []
     corpus = load_corpus(data_dir, skipped=skipped)
+    model, model_key = _stance_model(data_dir)
     tables: Tables = {"corpus": corpus}
     tables.update(_per_article(corpus, cache_dir=data_dir / "processed" / "cache" if cache else None,
+                               stance_model=model, extra_key=model_key,
                                jobs=jobs, progress=progress))
     for _, stage in CORPUS_STAGES:
         tables.update(stage(tables))
@@ -152,12 +203,30 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     return tables
 
 
+def _stance_model(data_dir: Path):
+    # Trained on first use from data/external/newsmtsc and cached; a data
+    # folder without the training data still gets mentions, without stance.
+    import warnings
+
+    from coverage.errors import CorpusWarning
+    from coverage.stance_model import load_stance_model, newsmtsc_splits, stance_model_key
+
+    train = newsmtsc_splits(data_dir)["train"]
+    if not train.is_file():
+        warnings.warn(f"stance left out: {train} not found, so the stance model cannot be trained; "
+                      "mentions are written without stance (copy NewsMTSC there, see "
+                      "data/external/newsmtsc/PROVENANCE.md)", CorpusWarning, stacklevel=3)
+        return None, "no stance model"
+    return load_stance_model(data_dir), stance_model_key(data_dir)
+
+
 def _per_article(corpus: pd.DataFrame, *, cache_dir: Path | None, jobs: int | None,
+                 stance_model=None, extra_key: str = "",
                  progress: Callable | None) -> Tables:
-    keys = article_keys(corpus)
+    keys = article_keys(corpus, extra=extra_key)
     cached, hits = read_cached(cache_dir, ARTICLE_TABLES, keys) if cache_dir else ({}, set())
     todo = corpus[~keys.isin(hits)]
-    computed = _run_partitions(todo, jobs=jobs, progress=progress)
+    computed = _run_partitions(todo, jobs=jobs, progress=progress, stance_model=stance_model)
     key_of = dict(zip(corpus["article_id"], keys))
     order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
     result: Tables = {}
@@ -179,21 +248,21 @@ def _in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFr
     return table.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
-def _run_partitions(corpus: pd.DataFrame, *, jobs: int | None, progress: Callable | None) -> Tables:
+def _run_partitions(corpus: pd.DataFrame, *, jobs: int | None, progress: Callable | None,
+                    stance_model=None) -> Tables:
     if corpus.empty:
-        return article_features(corpus)
+        return article_features(corpus, stance_model=stance_model)
     jobs = jobs or os.cpu_count() or 1
-    # Small corpora are not worth a worker pool: starting one costs ~1 s.
-    n_parts = 1 if jobs == 1 or len(corpus) < 50 else min(len(corpus), jobs * 8)
+    n_parts = 1 if jobs == 1 or len(corpus) < MIN_ARTICLES_FOR_POOL else min(len(corpus), jobs * 8)
     bounds = [round(i * len(corpus) / n_parts) for i in range(n_parts + 1)]
     parts = [corpus.iloc[a:b] for a, b in zip(bounds, bounds[1:])]
     if n_parts == 1:
-        results = [article_features(parts[0])]
+        results = [article_features(parts[0], stance_model=stance_model)]
     else:
         from joblib import Parallel, delayed
 
         runner = Parallel(n_jobs=jobs, return_as="generator")
-        calls = (delayed(article_features)(part) for part in parts)
+        calls = (delayed(article_features)(part, stance_model=stance_model) for part in parts)
         results = list(progress(runner(calls), total=n_parts) if progress else runner(calls))
     return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in ARTICLE_TABLES}
 

@@ -12,7 +12,7 @@ from coverage.pipeline import ARTICLE_TABLES, build_tables
 
 @pytest.fixture(scope="module")
 def sixty_articles(tmp_path_factory):
-    # 60 articles: enough for the pipeline to use a worker pool (50 or more).
+    # 60 articles, split over worker processes when the pool threshold is lowered.
     from benchmarks.generate import generate, write
 
     folder = tmp_path_factory.mktemp("sixty")
@@ -26,7 +26,10 @@ def _same(a, b, names):
         pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
-def test_results_identical_whatever_jobs_and_cache(sixty_articles):
+def test_results_identical_whatever_jobs_and_cache(sixty_articles, monkeypatch):
+    import coverage.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_FOR_POOL", 50)  # make 60 articles use the worker pool
     names = [*ARTICLE_TABLES, "articles", "keyness", "reuse"]
     serial = build_tables(sixty_articles, jobs=1, cache=False)
     parallel = build_tables(sixty_articles, jobs=2, cache=True)  # cold: fills the cache

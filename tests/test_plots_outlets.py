@@ -106,3 +106,17 @@ def test_reuse_figures_draw_shares_and_unquoted_passages(shipped_tables):
 
 def test_figure_specs_leave_out_missing_tables(shipped_corpus):
     assert figure_specs({"articles": shipped_corpus}) == []
+
+
+def test_heatmap_shows_only_the_articles_sharing_most_when_there_are_many():
+    from coverage.plots.outlets import HEATMAP_MAX_ARTICLES, _heatmap_ids
+
+    n = HEATMAP_MAX_ARTICLES + 10
+    articles = pd.DataFrame({"article_id": [f"a{i:02d}" for i in range(n)]})
+    # Article i shares i% of its words with article i+1: the last 40 share most.
+    pairs = pd.DataFrame({"article_id_a": [f"a{i:02d}" for i in range(n - 1)],
+                          "article_id_b": [f"a{i + 1:02d}" for i in range(n - 1)],
+                          "share_a": [i / 100 for i in range(n - 1)], "share_b": [0.0] * (n - 1)})
+    ids = _heatmap_ids(articles, pairs)
+    assert ids == [f"a{i:02d}" for i in range(n - 1 - HEATMAP_MAX_ARTICLES, n - 1)]
+    assert _heatmap_ids(articles.head(5), pairs) == [f"a{i:02d}" for i in range(5)]

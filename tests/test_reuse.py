@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from coverage.errors import CorpusError, CorpusWarning
-from coverage.reuse import REUSE_COLUMNS, find_reuse, quote_spans
-from coverage.reuse_pairs import reuse_marks, reuse_pairs, share_matrix
+from coverage.reuse import REUSE_COLUMNS, boilerplate_cutoff, find_reuse, quote_spans
+from coverage.reuse_summary import reuse_marks, reuse_pairs, share_matrix
 from coverage.tokens import count_words
 
 BEZOS = ("If big tech companies are going to turn their back on the U.S. Department of Defense, "
@@ -306,3 +306,215 @@ def test_shipped_passage_lengths_are_kit_word_counts(shipped_reuse):
     expected = [min(count_words(a), count_words(b)) for a, b in zip(passages["text_a"], passages["text_b"])]
     assert passages["n_words"].tolist() == expected
     assert passages["n_words"].min() >= 8
+
+
+# --- scale: boilerplate cut-off, exact grouping, vectorised chaining ------------------
+
+NEWSLETTER = "Subscribe to our newsletter for the latest technology news every morning"  # 11 words
+LETTER = "Amazon employees asked Jeff Bezos to stop selling facial recognition to police"  # 12 words
+
+
+def _boilerplate_corpus() -> pd.DataFrame:
+    # Every article carries the newsletter line; only a and b share the letter, right after it.
+    return pd.DataFrame({"article_id": list("abcd"), "text": [
+        f"{NEWSLETTER}. {LETTER}. The letter had hundreds of signatures.",
+        f"{NEWSLETTER}. {LETTER}! Shareholders raised the same concern in May.",
+        f"{NEWSLETTER}. Something else entirely happened at Google this week.",
+        f"{NEWSLETTER}. Microsoft staff wrote a similar letter about ICE.",
+    ]})
+
+
+@pytest.mark.parametrize(("n_articles", "cutoff"), [(1, 50), (50, 50), (5_000, 50), (5_001, 51), (10_000, 100),
+                                                    (12_345, 124)])
+def test_boilerplate_cutoff(n_articles, cutoff):
+    assert boilerplate_cutoff(n_articles) == cutoff
+
+
+def test_boilerplate_words_neither_seed_nor_extend_a_passage():
+    with pytest.warns(CorpusWarning, match=r"ignored 7 n-gram\(s\) found in more than 2 articles"):  # 11 - 5 + 1
+        passages = find_reuse(_boilerplate_corpus(), max_articles=2)
+    assert passages[["article_id_a", "article_id_b", "text_a", "text_b", "n_words"]].values.tolist() == [
+        ["a", "b", LETTER, LETTER, 12]]
+    assert passages.attrs["pairs_compared"] == 1  # c and d share only boilerplate: never aligned
+
+
+def test_without_cutoff_the_boilerplate_is_shared_text():
+    passages = find_reuse(_boilerplate_corpus())
+    assert passages["n_words"].tolist() == [11 + 12, 11, 11, 11, 11, 11]  # a-b: newsletter and letter in one passage
+    assert passages.attrs["pairs_compared"] == 6
+
+
+@pytest.mark.parametrize("value", [0, -1, 2.5, True, "50"])
+def test_bad_max_articles(value):
+    with pytest.raises(ValueError, match=r"max_articles must be a positive int or None; got"):
+        find_reuse(_pair("a", "b"), max_articles=value)
+
+
+def test_outlet_tables_applies_the_cutoff_only_past_50_articles():
+    from coverage.outlets import outlet_tables
+    from coverage.sentences import split_sentences
+
+    def corpus(n):
+        return pd.DataFrame({
+            "article_id": [f"x{k}" for k in range(n)], "outlet": [f"O{k % 3}" for k in range(n)],
+            "via": "", "published": pd.Timestamp("2018-06-01"), "date_estimated": False, "body_start": 0,
+            "text": [f"{NEWSLETTER}. Story {_letters(k)} told in words of its own." for k in range(n)]})
+
+    small = corpus(50)
+    assert len(outlet_tables(small, split_sentences(small))["reuse"]) == 50 * 49 // 2  # every pair shares it
+    big = corpus(51)
+    with pytest.warns(CorpusWarning, match=r"found in more than 50 articles as boilerplate"):
+        assert outlet_tables(big, split_sentences(big))["reuse"].empty
+    assert len(outlet_tables(big, split_sentences(big), max_articles=51)["reuse"]) == 51 * 50 // 2
+
+
+def test_hash_collisions_cannot_pair_different_ngrams(shipped_corpus, shipped_reuse, monkeypatch):
+    import numpy as np
+
+    import coverage.reuse as reuse_module
+
+    # With base 0 an n-gram's hash is its last word: thousands of collisions, same passages.
+    monkeypatch.setattr(reuse_module, "_HASH_BASE", np.uint64(0))
+    pd.testing.assert_frame_equal(find_reuse(shipped_corpus), shipped_reuse[0])
+
+
+def _reference_passages(corpus: pd.DataFrame, *, n: int, max_gap: int) -> list[tuple]:
+    """The alignment done the slow way: seeds from dicts, one greedy loop per pair, seed by seed."""
+    import numpy as np
+
+    from coverage.reuse import _quote_runs, _Tokens, quote_spans
+
+    texts = corpus["text"].tolist()
+    marked = [(d, s, e) for d, text in enumerate(texts) for s, e in quote_spans(text)]
+    tokens = _Tokens(texts, tuple(np.array(column, dtype=np.int64) for column in zip(*marked)))
+    seqs = [tokens.seq(d) for d in range(len(texts))]
+    where: dict[tuple, dict[int, list[int]]] = {}
+    for d, seq in enumerate(seqs):
+        for i in range(len(seq) - n + 1):
+            where.setdefault(tuple(seq[i:i + n]), {}).setdefault(d, []).append(i)
+    seeds: dict[tuple, list] = {}
+    for by_doc in where.values():
+        for a in by_doc:
+            for b in by_doc:
+                if a < b:
+                    seeds.setdefault((a, b), []).extend((i, j) for i in by_doc[a] for j in by_doc[b])
+    found = []
+    for (a, b), pair_seeds in sorted(seeds.items()):
+        reach, open_chains, done = n + max_gap, [], []
+        for i, j in sorted(pair_seeds):
+            still_open, best = [], None
+            for chain in open_chains:
+                if i - chain["i"] > reach:
+                    done.append(chain)
+                    continue
+                still_open.append(chain)
+                di, dj = i - chain["i"], j - chain["j"]
+                if 0 < di and 0 < dj <= reach and abs(di - dj) <= max_gap and (
+                        best is None or abs(di - dj) < abs(best["i"] - best["j"] - (i - j))):
+                    best = chain
+            open_chains = still_open
+            if best is None:
+                best = {"pairs": {}}
+                open_chains.append(best)
+            for k in range(n):
+                best["pairs"].setdefault(i + k, j + k)
+            best["i"], best["j"] = i, j
+        extended = []
+        for chain in done + open_chains:
+            aligned = sorted(chain["pairs"].items())
+            while aligned[0][0] > 0 and aligned[0][1] > 0 and seqs[a][aligned[0][0] - 1] == seqs[b][aligned[0][1] - 1]:
+                aligned.insert(0, (aligned[0][0] - 1, aligned[0][1] - 1))
+            while (aligned[-1][0] + 1 < len(seqs[a]) and aligned[-1][1] + 1 < len(seqs[b])
+                   and seqs[a][aligned[-1][0] + 1] == seqs[b][aligned[-1][1] + 1]):
+                aligned.append((aligned[-1][0] + 1, aligned[-1][1] + 1))
+            monotone = []
+            for i, j in aligned:
+                if not monotone or j > monotone[-1][1]:
+                    monotone.append((i, j))
+            extended.append(monotone)
+        kept = []
+        for aligned in sorted(extended, key=len, reverse=True):
+            if not any(_inside_reference(aligned, other) for other in kept):
+                kept.append(aligned)
+        for aligned in sorted(kept):
+            status = [(bool(tokens.quoted[tokens.base[a] + i]), bool(tokens.quoted[tokens.base[b] + j]))
+                      for i, j in aligned]
+            for (qa, qb), first, last in _quote_runs(status, n=n):
+                (i0, j0), (i1, j1) = aligned[first], aligned[last]
+                found.append((corpus["article_id"].iloc[a], corpus["article_id"].iloc[b],
+                              int(tokens.starts[tokens.base[a] + i0]), int(tokens.ends[tokens.base[a] + i1]),
+                              int(tokens.starts[tokens.base[b] + j0]), int(tokens.ends[tokens.base[b] + j1]), qa, qb))
+    return found
+
+
+def _inside_reference(aligned, other) -> bool:
+    def share(lo, hi, olo, ohi):
+        return max(0, min(hi, ohi) - max(lo, olo) + 1) / (hi - lo + 1)
+
+    return (share(aligned[0][0], aligned[-1][0], other[0][0], other[-1][0]) > 0.5
+            and share(aligned[0][1], aligned[-1][1], other[0][1], other[-1][1]) > 0.5)
+
+
+def _edited_copies(shipped: pd.DataFrame, *, seed: int, n_articles: int = 16) -> pd.DataFrame:
+    """Articles of shipped paragraphs, each copy with words dropped, added and changed at random."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = [p for text in shipped["text"] for p in text.split("\n\n") if len(p.split()) >= 12]
+    texts = []
+    for _ in range(n_articles):
+        parts = []
+        for paragraph in rng.sample(paragraphs, 4):
+            words = []
+            for word in paragraph.split():
+                roll = rng.random()
+                if roll < 0.06:
+                    continue  # dropped
+                words.append(_letters(rng.randrange(50)) if roll < 0.12 else word)  # changed
+                if rng.random() < 0.06:
+                    words.append(rng.choice(["really", "also", "the", "said"]))  # added
+            parts.append(" ".join(words))
+        texts.append("\n\n".join(parts))
+    # Chants from a three-word vocabulary: echoes on many nearby and distant diagonals.
+    texts += [" ".join(rng.choice(["no", "tech", "for"]) for _ in range(rng.randrange(30, 60))) for _ in range(6)]
+    return pd.DataFrame({"article_id": [f"e{k}" for k in range(len(texts))], "text": texts})
+
+
+@pytest.mark.parametrize(("seed", "n", "max_gap", "n_articles"), [
+    (0, 5, 3, 16), (1, 5, 3, 16), (2, 3, 1, 16), (3, 4, 0, 16), (4, 5, 6, 16),
+    # found by fuzzing: tie-breaks between equally long echoes and between equally near chains
+    (6, 2, 2, 6), (1, 3, 1, 6)])
+def test_vectorised_alignment_matches_the_seed_by_seed_loop(shipped_corpus, seed, n, max_gap, n_articles):
+    # Copies with words dropped, added and changed, plus chants of three words:
+    # gaps, shifted diagonals and echoes, so both the vectorised path and the
+    # seed-by-seed one run.
+    corpus = _edited_copies(shipped_corpus, seed=seed, n_articles=n_articles)
+    columns = ["article_id_a", "article_id_b", "start_a", "end_a", "start_b", "end_b", "quoted_a", "quoted_b"]
+    got = [tuple(row) for row in find_reuse(corpus, n=n, max_gap=max_gap, min_words=1)[columns].itertuples(index=False)]
+    assert got == _reference_passages(corpus, n=n, max_gap=max_gap)
+    assert len(got) > 40
+
+
+def test_pair_shares_count_overlapping_passages_once():
+    corpus = pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["X", "Y", "Z"],
+                           "text": ["w0 w1 w2 w3 w4 w5 w6 w7 w8 w9", "v0 v1 v2 v3", "u0 u1 u2 u3 u4"],
+                           "published": pd.to_datetime(["2018-06-01", "2018-06-02", "2018-06-03"]),
+                           "date_estimated": False})
+    # x/y: x words 0-4 and 3-7 overlap (8 of 10 words), y words 0-1 twice (2 of 4);
+    # x/z, listed first and quoted in both: all of z's five words, no prose.
+    passages = pd.DataFrame({
+        "article_id_a": ["x", "x", "x"], "article_id_b": ["z", "y", "y"],
+        "start_a": [0, 0, 9], "end_a": [2, 14, 23], "start_b": [0, 0, 0], "end_b": [14, 5, 5],
+        "quoted": ["both", "neither", "one"]})
+    pairs = reuse_pairs(passages, corpus)
+    assert pairs[["article_id_a", "article_id_b", "n_passages", "n_prose_passages"]].values.tolist() == [
+        ["x", "y", 2, 2], ["x", "z", 1, 0]]
+    assert pairs[["share_a", "share_b", "prose_share_a", "prose_share_b"]].values.tolist() == [
+        [0.8, 0.5, 0.8, 0.5], [0.1, 1.0, 0.0, 0.0]]
+    pd.testing.assert_frame_equal(reuse_pairs(passages.iloc[::-1], corpus), pairs)  # order of passages is irrelevant
+
+
+def test_share_matrix_rejects_repeated_ids():
+    pairs = pd.DataFrame({"article_id_a": ["a"], "article_id_b": ["b"], "share_a": [0.5], "share_b": [0.5]})
+    with pytest.raises(ValueError, match=r"article 'a' appears twice in article_ids"):
+        share_matrix(pairs, ["a", "b", "a"])

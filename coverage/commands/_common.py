@@ -9,7 +9,7 @@ from pathlib import Path
 __all__ = ["add_data_option", "add_jobs_option", "progress", "figure_modules"]
 
 #: Modules of :mod:`coverage.plots` whose ``figure_specs`` the figures command draws.
-figure_modules = ("corpus", "framing", "voices", "outlets")
+figure_modules = ("corpus", "framing", "voices", "stance", "outlets")
 
 
 def add_data_option(parser: argparse.ArgumentParser) -> None:

@@ -58,7 +58,7 @@ def plot_distinctive_words(keyness: pd.DataFrame, *, group: str, by: str = "outl
 def plot_reuse_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax=None):
     """Draw a square table of shares as a heatmap with the values written in.
 
-    ``matrix`` is :func:`coverage.reuse_pairs.share_matrix`: row article's share of
+    ``matrix`` is :func:`coverage.reuse_summary.share_matrix`: row article's share of
     words shared with the column article. ``labels`` maps article ids to the
     names shown.
 
@@ -74,7 +74,7 @@ def plot_reuse_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None
     """
     if not isinstance(matrix, pd.DataFrame) or list(matrix.index) != list(matrix.columns):
         raise ValueError("plot_reuse_heatmap() needs a square table with the same articles as rows and "
-                         "columns; build it with coverage.reuse_pairs.share_matrix(pairs, article_ids)")
+                         "columns; build it with coverage.reuse_summary.share_matrix(pairs, article_ids)")
     ax = _axes(ax, (6, 5))
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 0.01))
@@ -180,14 +180,28 @@ def _label(articles) -> dict[str, str]:
             for i, o, r in zip(articles["article_id"], articles["outlet"], repeated, strict=True)}
 
 
+#: Beyond this many articles the heatmap shows only those sharing the most
+#: text: a cell per pair of 10,000 articles is unreadable and takes minutes.
+HEATMAP_MAX_ARTICLES = 40
+
+
+def _heatmap_ids(ordered: pd.DataFrame, pairs: pd.DataFrame) -> list[str]:
+    ids = [str(i) for i in ordered["article_id"]]
+    if len(ids) <= HEATMAP_MAX_ARTICLES:
+        return ids
+    shares = pd.concat([pairs.set_index("article_id_a")["share_a"], pairs.set_index("article_id_b")["share_b"]])
+    top = set(shares.groupby(level=0).max().nlargest(HEATMAP_MAX_ARTICLES).index.astype(str))
+    return [i for i in ids if i in top]
+
+
 def _reuse_specs(passages, pairs, articles, n) -> list[FigureSpec]:
     import matplotlib.pyplot as plt
 
-    from coverage.reuse_pairs import share_matrix
+    from coverage.reuse_summary import share_matrix
 
     labels = _label(articles)
     ordered = articles.sort_values("published") if "published" in articles else articles  # oldest first
-    ids = [str(i) for i in ordered["article_id"]]
+    ids = _heatmap_ids(ordered, pairs)
 
     def heatmap():
         fig, axes = plt.subplots(1, 2, figsize=(12, 5.5))
@@ -212,7 +226,8 @@ def _reuse_specs(passages, pairs, articles, n) -> list[FigureSpec]:
         FigureSpec("41_reuse_heatmap", "Text shared between articles",
                    f"Share of the row article's words inside passages of at least 8 words that it shares "
                    f"with the column article (5-word seeds, small edits allowed); left all passages, right "
-                   f"only those not quoted in both articles. {n} articles; {len(pairs)} pairs share text.",
+                   f"only those not quoted in both articles. {n} articles; {len(pairs)} pairs share text"
+                   + (f"; the {len(ids)} articles sharing the most are shown." if len(ids) < n else "."),
                    heatmap),
         FigureSpec("42_reuse_passages", "Longest shared unquoted passages",
                    f"The longest of the {len(unquoted)} passages two articles share with neither article "
