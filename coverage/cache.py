@@ -26,6 +26,7 @@ from coverage._io import atomic_write
 __all__ = ["article_keys", "kit_fingerprint", "read_cached", "write_cached"]
 
 _KEY = "_key"
+_KEYS_FILE = "keys.parquet"
 
 
 @cache
@@ -78,39 +79,30 @@ def read_cached(cache_dir: Path, names: Iterable[str], keys: pd.Series) -> tuple
         For each table name, the cached rows of the hit articles (``_key``
         column included).
     hits : set of str
-        Keys found in *every* table; an article missing from one table is
-        recomputed whole.
+        Keys of the articles computed by the last complete write. Articles
+        with no rows in a table (no quotations, say) count too: the keys are
+        kept in their own file, ``keys.parquet``.
     """
-    wanted = set(keys)
-    tables: dict[str, pd.DataFrame] = {}
-    hits: set[str] | None = None
-    for name in names:
-        path = cache_dir / f"{name}.parquet"
-        if not path.exists():
-            return {}, set()
-        try:
-            table = pd.read_parquet(path)
-        except Exception:  # a damaged cache file is only a cache miss
-            return {}, set()
-        if _KEY not in table.columns:
-            return {}, set()
-        stored = _stored_keys(cache_dir, name)
-        hits = (stored & wanted) if hits is None else hits & stored
-        tables[name] = table
-    hits = hits or set()
+    try:
+        stored = set(pd.read_parquet(cache_dir / _KEYS_FILE)[_KEY])
+        tables = {name: pd.read_parquet(cache_dir / f"{name}.parquet") for name in names}
+    except Exception:  # a missing or damaged cache is only a cache miss
+        return {}, set()
+    if any(_KEY not in table.columns for table in tables.values()):
+        return {}, set()
+    hits = stored & set(keys)
     return {name: table[table[_KEY].isin(hits)] for name, table in tables.items()}, hits
 
 
-def _stored_keys(cache_dir: Path, name: str) -> set[str]:
-    # Articles that produced no rows in a table (no quotations, say) still
-    # count as computed: their keys are listed in a small side file.
-    path = cache_dir / f"{name}.keys.parquet"
-    return set(pd.read_parquet(path)[_KEY]) if path.exists() else set()
-
-
 def write_cached(cache_dir: Path, tables: dict[str, pd.DataFrame], keys: Iterable[str]) -> None:
-    """Store per-article tables (each with a ``_key`` column) and the keys they cover."""
-    key_table = pd.DataFrame({_KEY: sorted(set(keys))})
+    """Store per-article tables (each with a ``_key`` column) and the keys they cover.
+
+    The key file is removed first and written last, so a write interrupted
+    half-way leaves no key file and the next run recomputes everything,
+    instead of trusting tables that do not match.
+    """
+    (cache_dir / _KEYS_FILE).unlink(missing_ok=True)
     for name, table in tables.items():
         atomic_write(cache_dir / f"{name}.parquet", lambda tmp, t=table: t.to_parquet(tmp, index=False))
-        atomic_write(cache_dir / f"{name}.keys.parquet", lambda tmp: key_table.to_parquet(tmp, index=False))
+    key_table = pd.DataFrame({_KEY: sorted(set(keys))})
+    atomic_write(cache_dir / _KEYS_FILE, lambda tmp: key_table.to_parquet(tmp, index=False))

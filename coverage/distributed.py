@@ -106,7 +106,7 @@ def features_dask(ddf, *, stance_model=None, npartitions: int = 1) -> dict[str, 
         import dask.dataframe as dd
     except ImportError as error:
         raise ImportError("features_dask() needs Dask, an optional extra: pip install 'media-coverage[dask]'") from error
-    from coverage.pipeline import ARTICLE_TABLES, CORPUS_STAGES, _article_table, _in_corpus_order
+    from coverage.pipeline import ARTICLE_TABLES, corpus_tables, in_corpus_order
 
     if isinstance(ddf, pd.DataFrame):
         ddf = dd.from_pandas(ddf, npartitions=npartitions)
@@ -121,11 +121,8 @@ def features_dask(ddf, *, stance_model=None, npartitions: int = 1) -> dict[str, 
     order = {article_id: k for k, article_id in enumerate(corpus["article_id"])}
     tables: dict[str, pd.DataFrame] = {"corpus": corpus}
     for name in ARTICLE_TABLES:
-        tables[name] = _in_corpus_order(pd.concat([r[name] for r in results], ignore_index=True), order)
-    for _, stage in CORPUS_STAGES:
-        tables.update(stage(tables))
-    tables["articles"] = _article_table(tables)
-    return tables
+        tables[name] = in_corpus_order(pd.concat([r[name] for r in results], ignore_index=True), order)
+    return corpus_tables(tables)
 
 
 def _partition_features(part: pd.DataFrame, stance_model=None) -> pd.DataFrame:

@@ -36,8 +36,8 @@ from coverage.sentences import split_sentences
 from coverage.stance import mention_stance, stance_summary
 from coverage.voices import quote_tables, voice_ledger
 
-__all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "article_features", "build_tables", "write_processed",
-           "PROCESSED_FILES"]
+__all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "article_features", "build_tables", "corpus_tables",
+           "in_corpus_order", "write_processed", "PROCESSED_FILES"]
 
 Tables = dict[str, pd.DataFrame]
 Stage = Callable[[Mapping[str, pd.DataFrame]], Tables]
@@ -54,16 +54,9 @@ def _stage_readability(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 
 def _stage_stance(tables: Mapping[str, pd.DataFrame]) -> Tables:
-    # Mentions are found even without a model; stance needs the trained one,
-    # which build_tables puts in the tables under "stance_model".
-    model = tables.get("stance_model")
-    if model is None:
-        from coverage.mentions import find_mentions
-
-        mentions = find_mentions(tables["sentences"])
-        mentions = mentions.merge(tables["corpus"][["article_id", "outlet"]], on="article_id", how="left")
-        return {"mentions": mentions, "article_stance": tables["corpus"][["article_id"]].copy()}
-    return mention_stance(tables["corpus"], tables["sentences"], model=model)
+    # build_tables puts the trained model in the tables under "stance_model";
+    # without one, mentions are found but not classified.
+    return mention_stance(tables["corpus"], tables["sentences"], model=tables.get("stance_model"))
 
 
 def _stage_stance_summary(tables: Mapping[str, pd.DataFrame]) -> Tables:
@@ -196,11 +189,30 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     tables.update(_per_article(corpus, cache_dir=data_dir / "processed" / "cache" if cache else None,
                                stance_model=model, extra_key=model_key,
                                jobs=jobs, progress=progress))
-    for _, stage in CORPUS_STAGES:
-        tables.update(stage(tables))
+    tables = corpus_tables(tables)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
-    tables["articles"] = _article_table(tables)
     return tables
+
+
+def corpus_tables(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    """Run the corpus stages on the per-article tables and build ``articles``.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        ``corpus`` and every table of :data:`ARTICLE_TABLES`, in corpus order.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``tables`` plus every corpus table and ``articles`` (the corpus
+        without raw text, with every article-level column merged on).
+    """
+    result: Tables = dict(tables)
+    for _, stage in CORPUS_STAGES:
+        result.update(stage(result))
+    result["articles"] = _article_table(result)
+    return result
 
 
 def _stance_model(data_dir: Path):
@@ -235,15 +247,18 @@ def _per_article(corpus: pd.DataFrame, *, cache_dir: Path | None, jobs: int | No
         old = cached.get(name)
         parts = [t for t in (old, new) if t is not None and len(t)]
         table = pd.concat(parts, ignore_index=True) if parts else new
-        result[name] = _in_corpus_order(table, order)
+        result[name] = in_corpus_order(table, order)
     if cache_dir is not None and len(todo):
         write_cached(cache_dir, result, keys)
     return {name: table.drop(columns="_key") for name, table in result.items()}
 
 
-def _in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFrame:
-    # Cached and fresh rows interleave; sort back to corpus order (stable
-    # within an article), so the output never depends on what was cached.
+def in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFrame:
+    """Sort ``table`` by the position of its ``article_id`` in ``order``, stable within an article.
+
+    Cached and fresh rows (or rows from different workers) interleave; sorting
+    back to corpus order means the output never depends on how it was computed.
+    """
     position = table["article_id"].map(order)
     return table.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
 

@@ -299,7 +299,9 @@ def mention_stance(corpus: pd.DataFrame, sentences: pd.DataFrame, *, model, targ
 
     A pure function of its articles and the model, so it can run on any
     partition of the corpus (and be cached per article, keyed also by
-    :func:`coverage.stance_model.stance_model_key`).
+    :func:`coverage.stance_model.stance_model_key`). With ``model=None`` the
+    mentions come without stance columns and ``article_stance`` holds only
+    the article ids.
 
     Returns
     -------
@@ -310,6 +312,11 @@ def mention_stance(corpus: pd.DataFrame, sentences: pd.DataFrame, *, model, targ
     """
     require_columns(corpus, ["article_id", "outlet"], func="mention_stance")
     mentions = find_mentions(sentences, target=target, targets_file=targets_file)
+    if model is None:
+        # No trained model (no NewsMTSC in the data folder): the mentions are
+        # still worth having, without stance.
+        found = mentions.merge(corpus[["article_id", "outlet"]], on="article_id", how="left")
+        return {"mentions": found, "article_stance": corpus[["article_id"]].copy()}
     scored = predict_stance(mentions, sentences, model=model)
     scored = scored.merge(corpus[["article_id", "outlet"]], on="article_id", how="left")
     front = ["article_id", "outlet", *MENTION_COLUMNS[1:]]
@@ -378,11 +385,12 @@ def stance_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *, data_dir: st
         train_file = newsmtsc_splits(data_dir)["train"]
         if not train_file.is_file():
             # Keep the rest of the pipeline running: mentions alone are still useful.
-            mentions = find_mentions(sentences, target=target, targets_file=targets_file)
+            mentions = mention_stance(corpus, sentences, model=None, target=target,
+                                      targets_file=targets_file)["mentions"]
             warnings.warn(f"stance left out: {train_file} not found, so the stance model cannot be trained; "
                           f"{len(mentions)} mentions written without stance (copy NewsMTSC there, see "
                           "data/external/newsmtsc/PROVENANCE.md)", CorpusWarning, stacklevel=2)
-            return {"mentions": mentions.merge(corpus[["article_id", "outlet"]], on="article_id", how="left")}
+            return {"mentions": mentions}
         model = load_stance_model(data_dir)
     tables = mention_stance(corpus, sentences, model=model, target=target, targets_file=targets_file)
     return {**tables, "stance_summary": stance_summary(tables["mentions"], n_resamples=n_resamples)}
