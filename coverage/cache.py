@@ -1,11 +1,19 @@
 """Per-article result cache under ``data/processed/cache/``.
 
 Every per-article table (sentences, quotations, mentions, sentence features,
-evidence, ...) is stored as one Parquet file per table, with a ``_key``
-column: a hash of the article's text and metadata, the kit's code and data
-files (lexicons, roles, targets), and the kit version. A re-run computes only
-the articles whose key is not in the cache; articles no longer in the corpus
-are dropped from it. Deleting the folder is always safe.
+evidence, ...) is stored in Parquet with a ``_key`` column: a hash of the
+article's text and metadata, the kit's code and data files (lexicons, roles,
+targets), and the kit version. A re-run computes only the articles whose key
+is not in the cache.
+
+The cache is a folder of *parts*. Each run that computed something adds one
+part (``part-000007/``) holding only the articles it computed, one Parquet
+file per table, and ``keys.parquet`` written last: a part without its key
+file was interrupted and is ignored. Adding one article to ten thousand
+therefore writes one article's rows, not ten thousand. Parts whose articles
+have all left the corpus are deleted; when there are more than
+:data:`MAX_PARTS` parts, or more stale rows than live ones, the live rows are
+compacted into a single part. Deleting the folder is always safe.
 
 The cache holds only tables (Parquet), never pickles, so a file a user can
 write cannot make the kit run code.
@@ -14,7 +22,8 @@ write cannot make the kit run code.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -23,10 +32,14 @@ import pandas as pd
 
 from coverage._io import atomic_write
 
-__all__ = ["article_keys", "kit_fingerprint", "read_cached", "write_cached"]
+__all__ = ["MAX_PARTS", "article_keys", "kit_fingerprint", "read_cached", "write_cached"]
+
+#: More parts than this are compacted into one on the next write.
+MAX_PARTS = 8
 
 _KEY = "_key"
 _KEYS_FILE = "keys.parquet"
+_PART = "part-"
 
 
 @cache
@@ -70,39 +83,103 @@ def article_keys(corpus: pd.DataFrame, *, extra: str = "") -> pd.Series:
     )
 
 
-def read_cached(cache_dir: Path, names: Iterable[str], keys: pd.Series) -> tuple[dict[str, pd.DataFrame], set[str]]:
+def read_cached(cache_dir: Path, names: Iterable[str], keys: Iterable[str]) -> tuple[dict[str, pd.DataFrame], set[str]]:
     """Return the cached rows of the articles whose key is in ``keys``.
+
+    A part that is missing a file or cannot be read is only a cache miss for
+    the articles it holds.
 
     Returns
     -------
     tables : dict of str to DataFrame
         For each table name, the cached rows of the hit articles (``_key``
-        column included).
+        column included); empty when nothing was hit.
     hits : set of str
-        Keys of the articles computed by the last complete write. Articles
-        with no rows in a table (no quotations, say) count too: the keys are
-        kept in their own file, ``keys.parquet``.
+        Keys of the articles found. Articles with no rows in a table (no
+        quotations, say) count too: each part lists its keys in its own file.
     """
+    names, wanted = list(names), set(keys)
+    found: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    hits: set[str] = set()
+    for part in _parts(Path(cache_dir)):
+        try:
+            part_hits = (set(pd.read_parquet(part / _KEYS_FILE)[_KEY]) & wanted) - hits
+            if not part_hits:
+                continue
+            loaded = {name: pd.read_parquet(part / f"{name}.parquet") for name in names}
+        except Exception:  # a missing or damaged part is only a cache miss
+            continue
+        if any(_KEY not in table.columns for table in loaded.values()):
+            continue
+        for name, table in loaded.items():
+            found[name].append(table[table[_KEY].isin(part_hits)])
+        hits |= part_hits
+    if not hits:
+        return {}, set()
+    return {name: pd.concat(parts, ignore_index=True) for name, parts in found.items()}, hits
+
+
+def write_cached(cache_dir: Path, tables: Mapping[str, pd.DataFrame], keys: Iterable[str], *,
+                 new: Iterable[str] | None = None) -> None:
+    """Store per-article tables, appending a part with only the new articles.
+
+    Parameters
+    ----------
+    cache_dir : Path
+        The cache folder (created if missing).
+    tables : mapping of str to DataFrame
+        Every row of the current corpus, each table with a ``_key`` column.
+    keys : iterable of str
+        Keys of every article of the current corpus (articles without rows
+        in a table included).
+    new : iterable of str, optional
+        Keys computed in this run; only their rows are written, as a new
+        part. By default every key is new: all parts are replaced by one.
+    """
+    cache_dir = Path(cache_dir)
+    live = set(keys)
+    new = live if new is None else set(new) & live
+    for legacy in cache_dir.glob("*.parquet"):  # the single-file layout of kit 0.1
+        legacy.unlink()
+    parts = _parts(cache_dir)
+    stored = {part: _stored_keys(part) for part in parts}
+    for part in [p for p, k in stored.items() if not (k & live)]:
+        shutil.rmtree(part, ignore_errors=True)
+        stored.pop(part)
+    stale = sum(len(k - live) for k in stored.values())
+    if new == live or len(stored) >= MAX_PARTS or stale > len(live):
+        new, old = live, list(stored)  # compact: one part with every live row
+    else:
+        old = []
+    if not new:
+        return
+    _write_part(cache_dir, {name: t[t[_KEY].isin(new)] for name, t in tables.items()}, new)
+    for part in old:
+        shutil.rmtree(part, ignore_errors=True)
+
+
+def _parts(cache_dir: Path) -> list[Path]:
+    """Complete parts, oldest first; an interrupted part (no key file) is left for the next write."""
+    if not cache_dir.is_dir():
+        return []
+    return sorted(p for p in cache_dir.glob(f"{_PART}*") if (p / _KEYS_FILE).is_file())
+
+
+def _stored_keys(part: Path) -> set[str]:
     try:
-        stored = set(pd.read_parquet(cache_dir / _KEYS_FILE)[_KEY])
-        tables = {name: pd.read_parquet(cache_dir / f"{name}.parquet") for name in names}
-    except Exception:  # a missing or damaged cache is only a cache miss
-        return {}, set()
-    if any(_KEY not in table.columns for table in tables.values()):
-        return {}, set()
-    hits = stored & set(keys)
-    return {name: table[table[_KEY].isin(hits)] for name, table in tables.items()}, hits
+        return set(pd.read_parquet(part / _KEYS_FILE)[_KEY])
+    except Exception:
+        return set()
 
 
-def write_cached(cache_dir: Path, tables: dict[str, pd.DataFrame], keys: Iterable[str]) -> None:
-    """Store per-article tables (each with a ``_key`` column) and the keys they cover.
-
-    The key file is removed first and written last, so a write interrupted
-    half-way leaves no key file and the next run recomputes everything,
-    instead of trusting tables that do not match.
-    """
-    (cache_dir / _KEYS_FILE).unlink(missing_ok=True)
+def _write_part(cache_dir: Path, tables: Mapping[str, pd.DataFrame], keys: set[str]) -> None:
+    for leftover in cache_dir.glob(f"{_PART}*"):  # interrupted writes of earlier runs
+        if not (leftover / _KEYS_FILE).is_file():
+            shutil.rmtree(leftover, ignore_errors=True)
+    numbers = [int(p.name[len(_PART):]) for p in cache_dir.glob(f"{_PART}*") if p.name[len(_PART):].isdigit()]
+    part = cache_dir / f"{_PART}{max(numbers, default=0) + 1:06d}"
+    part.mkdir(parents=True)
     for name, table in tables.items():
-        atomic_write(cache_dir / f"{name}.parquet", lambda tmp, t=table: t.to_parquet(tmp, index=False))
-    key_table = pd.DataFrame({_KEY: sorted(set(keys))})
-    atomic_write(cache_dir / _KEYS_FILE, lambda tmp: key_table.to_parquet(tmp, index=False))
+        atomic_write(part / f"{name}.parquet", lambda tmp, t=table: t.to_parquet(tmp, index=False))
+    key_table = pd.DataFrame({_KEY: sorted(keys)})
+    atomic_write(part / _KEYS_FILE, lambda tmp: key_table.to_parquet(tmp, index=False))

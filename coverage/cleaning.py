@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["CleanArticle", "clean_text", "repeated_lines", "normalise_line"]
+__all__ = ["CleanArticle", "clean_text", "repeated_lines", "short_labels", "normalise_line"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -139,9 +139,23 @@ def repeated_lines(texts: Iterable[str], *, min_articles: int = 3, max_words: in
     """
     counts: Counter[str] = Counter()
     for text in texts:
-        seen = {normalise_line(line) for line in text.splitlines()}
-        counts.update(s for s in seen if s and _is_short_label(s, max_words))
+        counts.update(short_labels(text, max_words=max_words))
     return {line for line, n in counts.items() if n >= min_articles}
+
+
+def short_labels(text: str, *, max_words: int = 8) -> set[str]:
+    """Return the distinct lines of ``text`` that could be site boilerplate.
+
+    They are the normalised lines of at most ``max_words`` words without a
+    final full stop: the candidates :func:`repeated_lines` counts.
+
+    Examples
+    --------
+    >>> sorted(short_labels("Menu\\nIt happened today.\\nMenu\\nShare this"))
+    ['Menu', 'Share this']
+    """
+    seen = {normalise_line(line) for line in text.splitlines()}
+    return {s for s in seen if s and _is_short_label(s, max_words)}
 
 
 def _is_short_label(line: str, max_words: int) -> bool:

@@ -21,11 +21,11 @@ from typing import Any
 
 import pandas as pd
 
+from coverage.clean_cache import clean_articles
 from coverage.cleaning import clean_text, repeated_lines
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.readers import TABLE_TYPES, read_file
 from coverage.schema import CORPUS_COLUMNS, MANIFEST_COLUMNS, REMOVED_COLUMNS, require_columns
-from coverage.tokens import count_words
 
 __all__ = ["load_corpus", "read_manifest", "removed_lines", "parse_date", "MANIFEST"]
 
@@ -34,7 +34,8 @@ MANIFEST = "articles.csv"
 _REQUIRED_META = ("outlet", "published")
 
 
-def load_corpus(data_dir: str | Path, *, skipped: list[dict[str, str]] | None = None) -> pd.DataFrame:
+def load_corpus(data_dir: str | Path, *, skipped: list[dict[str, str]] | None = None,
+                removed: list[tuple] | None = None, cache_dir: str | Path | None = None) -> pd.DataFrame:
     """Read, check and clean every article of a data folder.
 
     Parameters
@@ -45,6 +46,14 @@ def load_corpus(data_dir: str | Path, *, skipped: list[dict[str, str]] | None = 
         If given, one ``{"source", "reason"}`` dict is appended per input
         that was skipped (rows of a table with no text); a
         :class:`~coverage.errors.CorpusWarning` counts them either way.
+    removed : list, optional
+        If given, one tuple per line that cleaning removed is appended, with
+        the fields of :data:`coverage.schema.REMOVED_COLUMNS` (the rows of
+        :func:`removed_lines`, found while cleaning).
+    cache_dir : str or Path, optional
+        Folder where cleaned articles are kept between runs
+        (:mod:`coverage.clean_cache`); only new or changed articles are
+        cleaned again. The result is the same with or without it.
 
     Returns
     -------
@@ -67,7 +76,7 @@ def load_corpus(data_dir: str | Path, *, skipped: list[dict[str, str]] | None = 
     records = _read_records(data_dir)
     records = _drop_empty_rows(records, skipped)
     corpus = _to_table(records)
-    return _clean(corpus)
+    return _clean(corpus, removed=removed, cache_dir=cache_dir)
 
 
 def read_manifest(data_dir: str | Path) -> pd.DataFrame:
@@ -268,21 +277,20 @@ def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return table
 
 
-def _clean(table: pd.DataFrame) -> pd.DataFrame:
-    boilerplate = repeated_lines(table["raw_text"])
-    headlines, texts, starts = [], [], []
-    for source, title, raw in table[["source_file", "title", "raw_text"]].itertuples(index=False):
-        article = clean_text(raw, title=title, boilerplate=boilerplate)
-        if not article.paragraphs:
+def _clean(table: pd.DataFrame, *, removed: list | None, cache_dir) -> pd.DataFrame:
+    clean = clean_articles(table["raw_text"].tolist(), table["title"].tolist(), cache_dir=cache_dir)
+    for source, raw, text, start in zip(table["source_file"], table["raw_text"], clean["text"], clean["body_start"]):
+        if not text[start:]:  # no body paragraph survived
             problem = "is empty" if not raw.strip() else "holds only site chrome (navigation, captions, links)"
             raise CorpusError(f"{source}: the article {problem}; paste the article's text "
                               "into the file or remove it")
-        headlines.append(article.headline)
-        texts.append(article.text)
-        starts.append(article.body_start)
-    table = table.assign(headline=headlines, text=texts, body_start=starts)
+    if removed is not None:
+        removed.extend((article_id, source, *line)
+                       for article_id, source, lines in zip(table["article_id"], table["source_file"], clean["removed"])
+                       for line in lines)
+    table = table.assign(headline=clean["headline"].to_numpy(), text=clean["text"].to_numpy(),
+                         body_start=clean["body_start"].to_numpy(), n_words=clean["n_words"].to_numpy())
     table["title"] = table["title"].where(table["title"] != "", table["headline"])
-    table["n_words"] = table["text"].map(count_words).astype("int64")
     table = table.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
     return table[list(CORPUS_COLUMNS)]
 

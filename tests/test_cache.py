@@ -1,23 +1,70 @@
-"""The per-article cache: hits, misses, and writes interrupted half-way."""
+"""The per-article cache: hits, appended parts, compaction, and writes interrupted half-way."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from coverage.cache import article_keys, read_cached, write_cached
+from coverage.cache import MAX_PARTS, article_keys, read_cached, write_cached
+
+NAMES = ["sentences", "quotes"]
 
 
-def _tables():
-    return {"sentences": pd.DataFrame({"article_id": ["a", "a", "b"], "text": ["x", "y", "z"], "_key": ["ka", "ka", "kb"]}),
-            "quotes": pd.DataFrame({"article_id": ["a"], "text": ["q"], "_key": ["ka"]})}
+def _tables(keys=("ka", "kb")):
+    # Article "a" has two sentences and a quotation; every other article one sentence, no quotation.
+    rows = [(k[1], f"{k}-s{i}", k) for k in keys for i in range(2 if k == "ka" else 1)]
+    sentences = pd.DataFrame(rows, columns=["article_id", "text", "_key"])
+    quotes = pd.DataFrame({"article_id": ["a"], "text": ["q"], "_key": ["ka"]})
+    return {"sentences": sentences, "quotes": quotes[quotes["_key"].isin(keys)]}
+
+
+def _parts(folder):
+    return sorted(p.name for p in folder.glob("part-*"))
 
 
 def test_hits_include_articles_without_rows(tmp_path):
     write_cached(tmp_path, _tables(), ["ka", "kb"])
-    tables, hits = read_cached(tmp_path, ["sentences", "quotes"], pd.Series(["kb", "kc"]))
+    tables, hits = read_cached(tmp_path, NAMES, pd.Series(["kb", "kc"]))
     assert hits == {"kb"}  # b has no quotation, yet it was computed
-    assert tables["sentences"]["text"].tolist() == ["z"] and tables["quotes"].empty
+    assert tables["sentences"]["text"].tolist() == ["kb-s0"] and tables["quotes"].empty
+
+
+def test_a_new_article_is_appended_as_a_part_of_its_own(tmp_path):
+    write_cached(tmp_path, _tables(), ["ka", "kb"])
+    write_cached(tmp_path, _tables(("ka", "kb", "kc")), ["ka", "kb", "kc"], new=["kc"])
+    assert _parts(tmp_path) == ["part-000001", "part-000002"]
+    second = pd.read_parquet(tmp_path / "part-000002" / "sentences.parquet")
+    assert second["text"].tolist() == ["kc-s0"]  # only the new article was written
+    tables, hits = read_cached(tmp_path, NAMES, ["ka", "kb", "kc"])
+    assert hits == {"ka", "kb", "kc"}
+    assert sorted(tables["sentences"]["text"]) == ["ka-s0", "ka-s1", "kb-s0", "kc-s0"]
+
+
+def test_a_part_whose_articles_all_left_is_deleted(tmp_path):
+    write_cached(tmp_path, _tables(("ka",)), ["ka"])
+    write_cached(tmp_path, _tables(("ka", "kb")), ["ka", "kb"], new=["kb"])
+    write_cached(tmp_path, _tables(("kb", "kc")), ["kb", "kc"], new=["kc"])
+    assert _parts(tmp_path) == ["part-000002", "part-000003"]  # part 1 held only "ka"
+
+
+def test_parts_are_compacted_past_the_limit(tmp_path):
+    keys = ["k0"]
+    write_cached(tmp_path, _tables(keys), keys)
+    for i in range(1, MAX_PARTS + 3):
+        keys = [*keys, f"k{i}"]
+        write_cached(tmp_path, _tables(keys), keys, new=[keys[-1]])
+        assert len(_parts(tmp_path)) <= MAX_PARTS
+    tables, hits = read_cached(tmp_path, NAMES, keys)
+    assert hits == set(keys)
+    assert sorted(tables["sentences"]["text"]) == sorted(f"{k}-s0" for k in keys)  # each row once
+
+
+def test_more_stale_rows_than_live_ones_compacts(tmp_path):
+    old = ["ka", "kb", "kc", "kd"]
+    write_cached(tmp_path, _tables(old), old)
+    write_cached(tmp_path, _tables(("ka", "ke")), ["ka", "ke"], new=["ke"])  # 3 stale keys, 2 live
+    assert _parts(tmp_path) == ["part-000002"]
+    assert set(pd.read_parquet(tmp_path / "part-000002" / "keys.parquet")["_key"]) == {"ka", "ke"}
 
 
 def test_interrupted_write_is_a_miss(tmp_path, monkeypatch):
@@ -33,15 +80,26 @@ def test_interrupted_write_is_a_miss(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", dies_on_second)
     with pytest.raises(KeyboardInterrupt):
-        write_cached(tmp_path, _tables(), ["ka", "kb"])
+        write_cached(tmp_path, _tables(("ka", "kb", "kc")), ["ka", "kb", "kc"], new=["kc"])
     monkeypatch.undo()
-    assert read_cached(tmp_path, ["sentences", "quotes"], pd.Series(["ka", "kb"])) == ({}, set())
+    # The half-written part has no key file: "kc" is a miss, the first part still serves.
+    assert read_cached(tmp_path, NAMES, ["ka", "kb", "kc"])[1] == {"ka", "kb"}
+    write_cached(tmp_path, _tables(("ka", "kb", "kc")), ["ka", "kb", "kc"], new=["kc"])
+    assert _parts(tmp_path) == ["part-000001", "part-000002"]  # the leftover was replaced
+    assert (tmp_path / "part-000002" / "keys.parquet").is_file()
+    assert read_cached(tmp_path, NAMES, ["ka", "kb", "kc"])[1] == {"ka", "kb", "kc"}
 
 
-def test_damaged_cache_is_a_miss(tmp_path):
+def test_damaged_part_is_a_miss_for_its_articles_only(tmp_path):
     write_cached(tmp_path, _tables(), ["ka", "kb"])
-    (tmp_path / "quotes.parquet").write_bytes(b"not parquet")
-    assert read_cached(tmp_path, ["sentences", "quotes"], pd.Series(["ka"])) == ({}, set())
+    write_cached(tmp_path, _tables(("ka", "kb", "kc")), ["ka", "kb", "kc"], new=["kc"])
+    (tmp_path / "part-000001" / "quotes.parquet").write_bytes(b"not parquet")
+    tables, hits = read_cached(tmp_path, NAMES, ["ka", "kb", "kc"])
+    assert hits == {"kc"} and tables["sentences"]["text"].tolist() == ["kc-s0"]
+
+
+def test_an_empty_folder_is_a_miss(tmp_path):
+    assert read_cached(tmp_path / "nothing", NAMES, ["ka"]) == ({}, set())
 
 
 def test_keys_change_with_the_text():
