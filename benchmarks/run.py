@@ -230,7 +230,7 @@ def split_load(folder: Path, clock: Clock) -> None:
         with clock.step("read files", "load"):
             table = corpus_module._to_table(corpus_module._drop_empty_rows(corpus_module._read_records(folder), None))
         with clock.step("clean", "load"):
-            corpus_module._clean(table)
+            corpus_module._clean(table, removed=None, cache_dir=None)
     except AttributeError:
         print("note: coverage.corpus changed; reading and cleaning are timed together only", file=sys.stderr)
 

@@ -44,7 +44,7 @@ from coverage.resources import read_yaml
 from coverage.schema import require_columns
 from coverage.tokens import words
 
-__all__ = ["keyness", "load_stop_words", "KEYNESS_COLUMNS"]
+__all__ = ["keyness", "load_stop_words", "word_counts", "KEYNESS_COLUMNS"]
 
 #: Columns of the table returned by :func:`keyness` (after the group column).
 KEYNESS_COLUMNS = (
@@ -70,6 +70,7 @@ def keyness(
     lowercase: bool = True,
     stop_words: None | str | Path | Iterable[str] = None,
     min_count: int = 3,
+    counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Compare the words of each group of articles with those of all the others.
 
@@ -104,6 +105,10 @@ def keyness(
     min_count : int, default 3
         Keep words used at least this often in the whole corpus. Like the stop
         words, this filters rows only; totals include every word.
+    counts : pandas.DataFrame, optional
+        The words of each article already counted by :func:`word_counts`
+        with the same ``lowercase`` (the pipeline caches them per article);
+        counted from ``text`` otherwise. The result is the same.
 
     Returns
     -------
@@ -135,7 +140,10 @@ def keyness(
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"keyness(): min_count must be a positive int; got {min_count!r} instead")
     usable = _drop_missing_groups(corpus, by)
-    counts = _count_words(usable, by=by, lowercase=lowercase)
+    if counts is None:
+        counts = _count_words(usable, by=by, lowercase=lowercase)
+    else:
+        counts = _sum_counts(usable, counts, by=by)
     groups = list(counts.columns)
     if len(groups) < 2:
         found = ", ".join(map(repr, groups)) or "none"
@@ -218,6 +226,58 @@ def _count_words(corpus: pd.DataFrame, *, by: str, lowercase: bool) -> pd.DataFr
     table = pd.DataFrame(per_group).fillna(0).astype("int64")
     table.index.name = "word"
     return table
+
+
+def word_counts(corpus: pd.DataFrame, *, lowercase: bool = True) -> pd.DataFrame:
+    """Count the words of each article: the per-article half of :func:`keyness`.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        Needs ``article_id`` and ``text``.
+    lowercase : bool, default True
+        Fold case before counting.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article: ``article_id``, ``words`` (an array of the
+        distinct words, in order of first use) and ``counts`` (an int64
+        array, how often each is used).
+
+    Examples
+    --------
+    >>> t = word_counts(pd.DataFrame({"article_id": ["a"], "text": ["Ice, ICE and police."]}))
+    >>> t["words"][0].tolist(), t["counts"][0].tolist()
+    (['ice', 'and', 'police'], [2, 1, 1])
+    """
+    require_columns(corpus, ["article_id", "text"], func="word_counts")
+    found = [Counter(words(t if isinstance(t, str) else "", lowercase=lowercase)) for t in corpus["text"]]
+    return pd.DataFrame({"article_id": corpus["article_id"].to_numpy(),
+                         "words": [np.array(list(c), dtype=object) for c in found],
+                         "counts": [np.fromiter(c.values(), dtype=np.int64, count=len(c)) for c in found]},
+                        columns=["article_id", "words", "counts"])
+
+
+def _sum_counts(corpus: pd.DataFrame, counts: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """The word x group table of :func:`_count_words`, summed from per-article counts."""
+    require_columns(counts, ["article_id", "words", "counts"], func="keyness")
+    rows = dict(zip(counts["article_id"], zip(counts["words"], counts["counts"])))
+    if missing := [a for a in corpus["article_id"] if a not in rows]:
+        raise ValueError(f"keyness(): `counts` has no row for article {missing[0]!r}; "
+                         "build it with coverage.keyness.word_counts(corpus)")
+    per_article = [rows[a] for a in corpus["article_id"]]
+    group_codes, groups = pd.factorize(corpus[by], sort=False)
+    lengths = np.array([len(w) for w, _ in per_article], dtype=np.int64)
+    if lengths.sum():
+        all_words = np.concatenate([np.asarray(w, dtype=object) for w, _ in per_article])
+        all_counts = np.concatenate([np.asarray(c, dtype=np.int64) for _, c in per_article])
+    else:
+        all_words, all_counts = np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64)
+    word_codes, vocabulary = pd.factorize(all_words)
+    matrix = np.zeros((len(vocabulary), len(groups)), dtype=np.int64)
+    np.add.at(matrix, (word_codes, np.repeat(group_codes, lengths)), all_counts)
+    return pd.DataFrame(matrix, index=pd.Index(vocabulary, name="word"), columns=list(groups))
 
 
 def _one_against_rest(counts: pd.DataFrame, group, *, by: str, keep: np.ndarray) -> pd.DataFrame:

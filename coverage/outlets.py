@@ -17,7 +17,8 @@ __all__ = ["outlet_tables"]
 
 def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
                   quotes: pd.DataFrame | None = None, article_readability: pd.DataFrame | None = None,
-                  max_articles: int | None = None) -> dict[str, pd.DataFrame]:
+                  max_articles: int | None = None, word_counts: pd.DataFrame | None = None,
+                  reuse_tokens: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Compute every outlet-comparison table: the pipeline stage of issue 6.
 
     Parameters
@@ -38,6 +39,11 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
         :func:`coverage.reuse.boilerplate_cutoff` of the corpus size, which
         never triggers on 50 articles or fewer; pass ``len(corpus)`` to use
         every shared n-gram.
+    word_counts, reuse_tokens : pandas.DataFrame, optional
+        Per-article word counts (:func:`coverage.keyness.word_counts`) and
+        reuse tokens (:func:`coverage.reuse_tokens.reuse_tokens`), when
+        already computed (the pipeline caches them); read from the text
+        otherwise. The result is the same.
 
     Returns
     -------
@@ -61,10 +67,10 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
     """
     if max_articles is None:
         max_articles = boilerplate_cutoff(len(corpus))
-    passages = find_reuse(corpus, quotes=quotes, max_articles=max_articles)
+    passages = find_reuse(corpus, quotes=quotes, max_articles=max_articles, tokens=reuse_tokens)
     pairs = reuse_pairs(passages, corpus)
     if corpus["outlet"].nunique() >= 2:
-        words = keyness(corpus)
+        words = keyness(corpus, counts=word_counts)
     else:  # one outlet has no "rest" to compare with; the other tables still make sense
         warnings.warn("outlet_tables(): keyness skipped: the corpus has fewer than two outlets",
                       CorpusWarning, stacklevel=2)

@@ -4,15 +4,21 @@ Two kinds of stages:
 
 * **Per-article stages** (:data:`ARTICLE_STAGES`) depend on one article at a
   time: sentences, readability, quotations and voices, target mentions and
-  their stance, sentiment and frames. They run on partitions of the corpus,
-  in parallel (``jobs``), and their results are cached per article
+  their stance, sentiment and frames, and the per-article halves of keyness
+  (word counts) and text reuse (hashed words). They run on partitions of the
+  corpus, in parallel (``jobs``), and their results are cached per article
   (:mod:`coverage.cache`), so adding one article recomputes one article.
   :func:`article_features` is that pure function of a partition; the Dask
   runner (:mod:`coverage.distributed`) maps it over a Dask DataFrame.
 * **Corpus stages** (:data:`CORPUS_STAGES`) compare articles: removed-line
   boilerplate, keyness, text reuse (ignoring text carried by more articles
-  than :func:`coverage.reuse.boilerplate_cutoff`). They always run on the
-  whole corpus, from the per-article tables.
+  than :func:`coverage.reuse.boilerplate_cutoff`), stance intervals. They
+  always run on the whole corpus, from the per-article tables.
+
+With the cache on, a re-run also reuses what does not depend on the
+analysis: cleaned articles (:mod:`coverage.clean_cache`) and the CSV rows of
+unchanged articles (:mod:`coverage.spliced_csv`). Nothing cached changes a
+result: tests compare every table and file with a run without the cache.
 
 A stage takes the dict of tables computed so far and returns new tables to
 add; it never changes the tables it was given.
@@ -27,11 +33,15 @@ from pathlib import Path
 import pandas as pd
 
 from coverage._io import write_table
+from coverage.spliced_csv import write_by_article
 from coverage.cache import article_keys, read_cached, write_cached
 from coverage.corpus import load_corpus, removed_lines
 from coverage.framing import framing_tables
+from coverage.keyness import word_counts
 from coverage.outlets import outlet_tables
 from coverage.readability import readability
+from coverage.reuse_tokens import reuse_tokens
+from coverage.schema import REMOVED_COLUMNS
 from coverage.sentences import split_sentences
 from coverage.stance import mention_stance, stance_summary
 from coverage.voices import quote_tables, voice_ledger
@@ -51,6 +61,13 @@ def _stage_readability(tables: Mapping[str, pd.DataFrame]) -> Tables:
     # Per article, not per corpus: textstat costs ~5 ms an article, so it is
     # cached and runs in parallel instead of on every re-run.
     return {"article_readability": readability(tables["corpus"], sentences=tables["sentences"])}
+
+
+def _stage_words(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # The per-article halves of keyness and text reuse: counting and
+    # tokenising read every word, so they are cached with the other stages
+    # and the corpus stages start from them.
+    return {"word_counts": word_counts(tables["corpus"]), "reuse_tokens": reuse_tokens(tables["corpus"])}
 
 
 def _stage_stance(tables: Mapping[str, pd.DataFrame]) -> Tables:
@@ -81,12 +98,17 @@ def _stage_framing(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 def _stage_removed(tables: Mapping[str, pd.DataFrame]) -> Tables:
     # Corpus level: lines repeated across articles count as boilerplate.
+    # build_tables collects them while loading (from the cache of cleaned
+    # articles); other callers get them here.
+    if "removed" in tables:
+        return {}
     return {"removed": removed_lines(tables["corpus"])}
 
 
 def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"),
-                         article_readability=tables.get("article_readability"))
+                         article_readability=tables.get("article_readability"),
+                         word_counts=tables.get("word_counts"), reuse_tokens=tables.get("reuse_tokens"))
 
 
 #: Per-article stages in order: (name, function of the tables of a partition).
@@ -96,11 +118,12 @@ ARTICLE_STAGES: list[tuple[str, Stage]] = [
     ("quotes", _stage_quotes),
     ("stance", _stage_stance),
     ("framing", _stage_framing),
+    ("words", _stage_words),
 ]
 
 #: Tables the per-article stages produce (each keyed by ``article_id``).
 ARTICLE_TABLES = ("sentences", "article_readability", "quotes", "mentions", "article_stance",
-                  "sentence_framing", "article_framing", "evidence")
+                  "sentence_framing", "article_framing", "evidence", "word_counts", "reuse_tokens")
 
 #: Corpus stages in order, run after the per-article ones.
 CORPUS_STAGES: list[tuple[str, Stage]] = [
@@ -179,16 +202,27 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     -------
     dict of str to DataFrame
         ``corpus``, ``articles`` (article-level table for ``articles.csv``),
-        every per-article and corpus table, and ``skipped``.
+        every per-article and corpus table, ``skipped``, and with the cache
+        on ``cache_keys`` (each article's cache key, for
+        :func:`write_processed`).
     """
     data_dir = Path(data_dir)
+    cache_dir = data_dir / "processed" / "cache" if cache else None
     skipped: list[dict[str, str]] = []
-    corpus = load_corpus(data_dir, skipped=skipped)
+    removed: list[tuple] = []
+    corpus = load_corpus(data_dir, skipped=skipped, removed=removed, cache_dir=cache_dir)
+    order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
     model, model_key = _stance_model(data_dir)
-    tables: Tables = {"corpus": corpus}
-    tables.update(_per_article(corpus, cache_dir=data_dir / "processed" / "cache" if cache else None,
-                               stance_model=model, extra_key=model_key,
-                               jobs=jobs, progress=progress))
+    tables: Tables = {"corpus": corpus,
+                      "removed": in_corpus_order(pd.DataFrame(removed, columns=list(REMOVED_COLUMNS)), order)}
+    keys = article_keys(corpus, extra=model_key)
+    if cache_dir is not None:  # the single-folder cache of kit 0.1, now under cache/articles/
+        for legacy in ("keys", *ARTICLE_TABLES):
+            (cache_dir / f"{legacy}.parquet").unlink(missing_ok=True)
+    tables.update(_per_article(corpus, keys, cache_dir=cache_dir / "articles" if cache_dir else None,
+                               stance_model=model, jobs=jobs, progress=progress))
+    if cache_dir is not None:  # lets write_processed reuse the CSV rows of unchanged articles
+        tables["cache_keys"] = pd.DataFrame({"article_id": corpus["article_id"], "key": keys.to_numpy()})
     tables = corpus_tables(tables)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     return tables
@@ -232,10 +266,8 @@ def _stance_model(data_dir: Path):
     return load_stance_model(data_dir), stance_model_key(data_dir)
 
 
-def _per_article(corpus: pd.DataFrame, *, cache_dir: Path | None, jobs: int | None,
-                 stance_model=None, extra_key: str = "",
-                 progress: Callable | None) -> Tables:
-    keys = article_keys(corpus, extra=extra_key)
+def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | None, jobs: int | None,
+                 stance_model=None, progress: Callable | None) -> Tables:
     cached, hits = read_cached(cache_dir, ARTICLE_TABLES, keys) if cache_dir else ({}, set())
     todo = corpus[~keys.isin(hits)]
     computed = _run_partitions(todo, jobs=jobs, progress=progress, stance_model=stance_model)
@@ -249,7 +281,7 @@ def _per_article(corpus: pd.DataFrame, *, cache_dir: Path | None, jobs: int | No
         table = pd.concat(parts, ignore_index=True) if parts else new
         result[name] = in_corpus_order(table, order)
     if cache_dir is not None and len(todo):
-        write_cached(cache_dir, result, keys)
+        write_cached(cache_dir, result, keys, new=keys[~keys.isin(hits)])
     return {name: table.drop(columns="_key") for name, table in result.items()}
 
 
@@ -293,7 +325,28 @@ def _article_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def write_processed(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """Write the processed tables as CSV files (atomically) and return their paths."""
+    """Write the processed tables as CSV files (atomically) and return their paths.
+
+    When ``tables`` holds ``cache_keys`` (:func:`build_tables` with the
+    cache on), per-article tables and ``articles.csv`` are written by
+    :func:`coverage.spliced_csv.write_by_article`: the rows of unchanged
+    articles are copied from the previous file, with an index kept in
+    ``out_dir/cache/csv``. The files are the same either way.
+    """
     out = Path(out_dir)
-    return [write_table(tables[name], out / filename)
-            for name, filename in PROCESSED_FILES.items() if name in tables]
+    keys = tables.get("cache_keys")
+    key_of = dict(zip(keys["article_id"], keys["key"])) if keys is not None else None
+    written = []
+    for name, filename in PROCESSED_FILES.items():
+        if name not in tables:
+            continue
+        if key_of is not None and name in ARTICLE_TABLES:
+            written.append(write_by_article(tables[name], out / filename, keys=key_of,
+                                            index_dir=out / "cache" / "csv"))
+        elif key_of is not None and name == "articles":
+            # One row per article, but with corpus-level columns (text reuse):
+            # rows are reused when their values are unchanged.
+            written.append(write_by_article(tables[name], out / filename, index_dir=out / "cache" / "csv"))
+        else:
+            written.append(write_table(tables[name], out / filename))
+    return written

@@ -33,6 +33,7 @@ import pandas as pd
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.schema import require_columns
+from coverage.reuse_tokens import REUSE_TOKEN_COLUMNS, token_arrays
 from coverage.tokens import word_spans
 
 __all__ = ["REUSE_COLUMNS", "boilerplate_cutoff", "find_reuse", "quote_spans"]
@@ -47,16 +48,11 @@ REUSE_COLUMNS = (
 _OPEN, _CLOSE = "“„«", "”»"
 _MARKS = re.compile("[“„«”»\"‘’]")
 _HASH_BASE = np.uint64(0x100000001B3)  # FNV prime: spreads n-gram ids over 64 bits
-# Kit words (coverage.tokens.WORD_RE) with hyphenated words split in parts.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
-_LETTER = re.compile(r"[^\W\d_]")
-# The same words, each with the run of non-word characters before it: every
-# character of a text is either in such a gap or starts a word.
-_GAP_WORD = re.compile(r"([\W_]*)(\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*)")
 
 
 def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap: int = 3,
-               quotes: pd.DataFrame | None = None, max_articles: int | None = None) -> pd.DataFrame:
+               quotes: pd.DataFrame | None = None, max_articles: int | None = None,
+               tokens: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find passages shared between pairs of articles.
 
     What it measures: stretches of at least ``min_words`` words that two
@@ -92,6 +88,10 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
         compared. By default every shared n-gram is used;
         :func:`boilerplate_cutoff` is the pipeline's choice. The number of
         n-grams ignored is warned.
+    tokens : pandas.DataFrame, optional
+        The words of each article as :func:`coverage.reuse_tokens.reuse_tokens`
+        returns them (e.g. from the pipeline's cache); read from ``text``
+        otherwise. The result is the same.
 
     Returns
     -------
@@ -144,16 +144,28 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
         found = [(d, s, e) for d, text in enumerate(texts) for s, e in quote_spans(text)]
         spans = tuple(np.array(column, dtype=np.int64) for column in zip(*found)) if found else \
             tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
-    tokens = _Tokens(texts, spans)
-    seeds, n_boilerplate = _seed_table(tokens, n=n, max_articles=max_articles)
+    words = _Tokens(texts, spans, _cached_arrays(tokens, ids))
+    seeds, n_boilerplate = _seed_table(words, n=n, max_articles=max_articles)
     if n_boilerplate:
         warnings.warn(f"find_reuse(): ignored {n_boilerplate} n-gram(s) found in more than {max_articles} articles "
                       "as boilerplate; raise max_articles to use them", CorpusWarning, stacklevel=2)
-    chains = _chain_table(tokens, seeds, n=n, max_gap=max_gap)
-    table = _passage_table(tokens, chains, ids, n=n, min_words=min_words)
+    chains = _chain_table(words, seeds, n=n, max_gap=max_gap)
+    table = _passage_table(words, chains, ids, n=n, min_words=min_words)
     # How much the index saved: pairs aligned versus pairs a brute force would compare.
     table.attrs.update(pairs_compared=int(chains["n_pairs"]), pairs_possible=len(texts) * (len(texts) - 1) // 2)
     return table
+
+
+def _cached_arrays(tokens: pd.DataFrame | None, ids: list[str]):
+    if tokens is None:
+        return None
+    require_columns(tokens, REUSE_TOKEN_COLUMNS, func="find_reuse")
+    by_id = dict(zip(tokens["article_id"].astype(str),
+                     zip(tokens["token_hash"], tokens["token_start"], tokens["token_end"])))
+    if missing := [i for i in ids if i not in by_id]:
+        raise ValueError(f"find_reuse(): `tokens` has no row for article {missing[0]!r}; "
+                         "build it with coverage.reuse_tokens.reuse_tokens(corpus)")
+    return [tuple(np.asarray(a) for a in by_id[i]) for i in ids]
 
 
 def boilerplate_cutoff(n_articles: int) -> int:
@@ -237,19 +249,19 @@ class _Tokens:
     Integer ids (one shared vocabulary) make n-grams cheap to hash and compare.
     """
 
-    def __init__(self, texts: list[str], quotes: tuple[np.ndarray, np.ndarray, np.ndarray]):
-        words, starts, ends = [], [], []
-        for text in texts:
-            found, first, last = _normalised_tokens(text)
-            words += found
-            starts.append(np.asarray(first, dtype=np.int64))
-            ends.append(np.asarray(last, dtype=np.int64))
+    def __init__(self, texts: list[str], quotes: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 arrays: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None):
+        # ``arrays``: per article, the (hashes, starts, ends) of coverage.reuse_tokens, when cached.
+        if arrays is None:
+            arrays = [token_arrays(text) for text in texts]
         self.texts = texts
-        self.length = np.array([len(x) for x in starts], dtype=np.int64)
+        self.length = np.array([len(a[0]) for a in arrays], dtype=np.int64)
         self.base = np.cumsum(self.length) - self.length
-        # pd.factorize numbers words in order of first appearance, like a vocabulary dict, in C.
-        self.ids = pd.factorize(pd.Series(words, dtype=object))[0].astype(np.int64) + 1
-        self.starts, self.ends = _concat(starts, np.int64), _concat(ends, np.int64)
+        # Word hashes numbered by first appearance (pd.factorize is a vocabulary dict, in C).
+        hashes = _concat([a[0] for a in arrays], np.uint64)
+        self.ids = pd.factorize(hashes)[0].astype(np.int64) + 1
+        self.starts = _concat([a[1] for a in arrays], np.int64)
+        self.ends = _concat([a[2] for a in arrays], np.int64)
         self.quoted = self._flags(*quotes)
         self._seq: dict[int, list[int]] = {}
         self._words: dict[int, np.ndarray] = {}  # kit-word spans, for the articles that share passages
@@ -298,55 +310,6 @@ class _Tokens:
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
-
-
-def _normalised_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Kit words, lowercased, hyphenated words split, dotted abbreviations joined.
-
-    Splitting ``AI-powered`` into ``ai powered`` and joining ``U.S.`` into
-    ``us`` lets "US"/"U.S." and "family-separation"/"family separation"
-    match word for word instead of costing a gap.
-    """
-    lowered = text.lower()
-    if len(lowered) == len(text) and "Σ" not in text:
-        # Lowering went letter by letter, so offsets hold. Words and the gaps
-        # before them come from one findall; offsets are running lengths.
-        found = _GAP_WORD.findall(lowered.replace("’", "'"))
-        gaps, words = (list(x) for x in zip(*found)) if found else ([], [])
-        width = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-        ends = np.cumsum(np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps)) + width)
-        starts = ends - width
-        # A one-character word right after a dot may continue an abbreviation ("U.S.").
-        joins = [k for k in np.flatnonzero(width == 1).tolist() if gaps[k].endswith(".")]
-    else:  # a letter that lowers to two, or Greek final sigma: lower word by word
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        words = [text[s:e].lower().replace("’", "'") for s, e in spans]
-        starts, ends = [s for s, _ in spans], [e for _, e in spans]
-        joins = [k for k, (s, e) in enumerate(spans) if e - s == 1 and s and text[s - 1] == "."]
-    if not joins:
-        return words, starts, ends
-    starts, ends = list(starts), list(ends)
-    out_words, out_starts, out_ends, done = [], [], [], 0
-    for k in joins:
-        out_words += words[done:k]
-        out_starts += starts[done:k]
-        out_ends += ends[done:k]
-        done = k + 1
-        s, e = starts[k], ends[k]
-        # Not the "a" of "x.a-b" (a hyphenated word); numbers never take a hyphen.
-        whole = not (text[e:e + 1] == "-" and _LETTER.match(text, s) and _LETTER.match(text, e + 1))
-        if whole and out_words and out_ends[-1] + 1 == s and _ABBREVIATION.fullmatch(text, out_starts[-1], out_ends[-1]):
-            out_words[-1] += words[k]
-            out_ends[-1] = e
-        else:
-            out_words.append(words[k])
-            out_starts.append(s)
-            out_ends.append(e)
-    return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]
-
-
-# The previous token is single letters joined by dots so far ("u", "us" from "U.S").
-_ABBREVIATION = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
 
 
 def _ranges(counts: np.ndarray) -> np.ndarray:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from coverage.pipeline import ARTICLE_TABLES, build_tables
+from coverage.pipeline import ARTICLE_TABLES, PROCESSED_FILES, build_tables, write_processed
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,13 @@ def sixty_articles(tmp_path_factory):
 
 def _same(a, b, names):
     for name in names:
-        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+        pd.testing.assert_frame_equal(_comparable(a[name]), _comparable(b[name]), obj=name)
+
+
+def _comparable(table):
+    # Cells holding arrays (word counts, reuse tokens) compare as lists.
+    return table.apply(lambda c: c.map(lambda v: v.tolist() if isinstance(v, np.ndarray) else v)
+                       if c.dtype == object else c)
 
 
 def test_results_identical_whatever_jobs_and_cache(sixty_articles, monkeypatch):
@@ -64,3 +71,17 @@ def test_changed_text_is_recomputed(data_copy):
     tables = build_tables(data_copy, jobs=1)
     lede = tables["sentences"].query("article_id == 'forbes-2018-06-22' and position == 'lede'")["text"].iloc[0]
     assert lede.startswith("Amazon staff have written")
+
+
+def test_written_files_are_the_same_spliced_or_not(data_copy, tmp_path):
+    processed = data_copy / "processed"
+    write_processed(build_tables(data_copy, jobs=1), processed)
+    (data_copy / "raw" / "new.md").write_text(
+        "---\noutlet: New Outlet\npublished: 2018-11-07\n---\nHeadline\n\n"
+        "Amazon employees said, \"We refuse\", on Monday.\n", encoding="utf-8")
+    write_processed(build_tables(data_copy, jobs=1), processed)  # per-article files spliced
+    assert sorted(p.name for p in (processed / "cache" / "csv").iterdir()) == sorted(
+        f"{PROCESSED_FILES[name]}.index.json" for name in [*ARTICLE_TABLES, "articles"] if name in PROCESSED_FILES)
+    write_processed(build_tables(data_copy, jobs=1, cache=False), tmp_path)
+    for filename in PROCESSED_FILES.values():
+        assert (processed / filename).read_bytes() == (tmp_path / filename).read_bytes(), filename

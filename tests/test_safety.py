@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import stat
 
 import pandas as pd
 import pytest
@@ -30,7 +32,7 @@ def test_whole_pipeline_runs_with_sockets_blocked(data_copy, tmp_path, no_networ
 
 
 def test_interrupted_write_keeps_previous_outputs(data_copy, monkeypatch):
-    tables = build_tables(data_copy)
+    tables = build_tables(data_copy, cache=False)  # every file written by to_csv, in PROCESSED_FILES order
     out = data_copy / "processed"
     write_processed(tables, out)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
@@ -64,6 +66,15 @@ def test_write_table_is_atomic_on_failure(tmp_path, monkeypatch):
         write_table(pd.DataFrame({"a": [2]}), target)
     assert target.read_text() == "a\n1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # not mkstemp's private 0600
 
 
 def test_yaml_is_loaded_safely(tmp_path):
