@@ -12,7 +12,9 @@ fresh child process, so peak memory of one size never mixes with another:
    corpus stage and writing;
 2. the figures of that run, one by one;
 3. the same pipeline after adding one article (warm: every other article
-   comes from the cache), and the warm / cold ratio;
+   comes from the cache), and the warm / cold ratio; then
+   ``media-coverage features`` in a new process after adding another one
+   (imports and model loading included);
 4. every stage again on one core without cache, one at a time (load, clean,
    each per-article stage, each corpus stage, keyness, text reuse), with
    the pairs text reuse compared versus the pairs possible;
@@ -180,6 +182,16 @@ def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
     result["warm"] = warm
     del tables
     gc.collect()
+    # 3b. What a user waits for: the command in a new process (imports and
+    # model loading included) after adding another article.
+    added.write_text(NEW_ARTICLE.replace("renew their protest", "renew their protest again"), encoding="utf-8")
+    try:
+        with clock.step("features command, one article added", "pipeline"):
+            subprocess.run([sys.executable, "-m", "coverage", "features", "--data", str(folder),
+                            "--jobs", str(jobs)], check=True, cwd=REPO, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    finally:
+        added.unlink()
 
     # 4. Every stage on one core, no cache.
     with clock.step("load + clean", "load"):
@@ -440,12 +452,16 @@ def report(results: list[dict], shipped: dict | None, reuse: list[dict] | None =
     for r in results:
         cold = next(s for s in r["steps"] if s["name"] == "pipeline, cold")
         warm = next(s for s in r["steps"] if s["name"] == "pipeline, one article added")
-        reuse = r["reuse"]
+        command = next((s for s in r["steps"] if s["name"] == "features command, one article added"), None)
+        found = r["reuse"]
         print(f"N={r['n']:,}: cold {cold['seconds']:.1f} s (peak {cold['peak_mb']:,.0f} MB, main process "
               f"{r['self_peak_mb']:,.0f} MB), warm {warm['seconds']:.1f} s = {warm['seconds'] / cold['seconds']:.1%} "
-              f"of cold; reuse compared {reuse.get('pairs_compared', 0):,} of {reuse.get('pairs_possible', 0):,} "
-              f"pairs ({reuse.get('pairs_compared', 0) / max(reuse.get('pairs_possible', 1), 1):.2%}), "
-              f"{reuse['passages']:,} passages")
+              f"of cold; reuse compared {found.get('pairs_compared', 0):,} of {found.get('pairs_possible', 0):,} "
+              f"pairs ({found.get('pairs_compared', 0) / max(found.get('pairs_possible', 1), 1):.2%}), "
+              f"{found['passages']:,} passages")
+        if command is not None:
+            print(f"  'media-coverage features' in a new process after adding one article: "
+                  f"{command['seconds']:.1f} s = {command['seconds'] / cold['seconds']:.1%} of cold")
         if r.get("naive") is not None:
             kit = sum(s["seconds"] for s in r["steps"] if s["name"] in ("sentences", "framing"))
             print(f"  naive baseline {r['naive']:.1f} s vs kit sentences + framing on one core {kit:.1f} s "
