@@ -25,8 +25,9 @@ A ratio of sums weights long articles more than short ones, which is what
 
 from __future__ import annotations
 
+import hashlib
 import warnings
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -53,6 +54,7 @@ def compare_groups(
     confidence: float = 0.95,
     n_resamples: int = 2000,
     seed: int = 0,
+    memo: MutableMapping[str, list[float]] | None = None,
 ) -> pd.DataFrame:
     """Estimate ``value`` per group of ``by`` with a bootstrap interval.
 
@@ -80,6 +82,12 @@ def compare_groups(
     seed : int, default 0
         Seed; each group uses its own generator seeded with it, so a group's
         interval does not depend on which other groups are present.
+    memo : mutable mapping, optional
+        Intervals already computed, keyed by a hash of a group's resampled
+        numbers and these options; found ones are reused (the bootstrap is
+        deterministic, so the interval is the same) and new ones added. The
+        pipeline keeps it between runs, so adding an article of one outlet
+        resamples that outlet only.
 
     Returns
     -------
@@ -124,7 +132,7 @@ def compare_groups(
         n_articles = int(group[cluster].nunique())
         est, low, high = _estimate_with_interval(
             group, value=value, weight=weight, cluster=cluster, scale=scale,
-            confidence=confidence, n_resamples=n_resamples, seed=seed,
+            confidence=confidence, n_resamples=n_resamples, seed=seed, memo=memo,
         )
         label = "/".join(map(str, key))
         if len(group) < 2:
@@ -299,7 +307,7 @@ def _cluster_sums(group, *, value, weight, cluster):
     return np.bincount(codes, weights=num, minlength=n), np.bincount(codes, weights=den, minlength=n)
 
 
-def _estimate_with_interval(group, *, value, weight, cluster, scale, confidence, n_resamples, seed):
+def _estimate_with_interval(group, *, value, weight, cluster, scale, confidence, n_resamples, seed, memo=None):
     num, den = _row_arrays(group, value=value, weight=weight)
     with np.errstate(invalid="ignore", divide="ignore"):
         estimate = float(scale * num.sum() / den.sum()) if len(num) else np.nan
@@ -313,6 +321,14 @@ def _estimate_with_interval(group, *, value, weight, cluster, scale, confidence,
         # Only one unit carries the measure: nothing varies under resampling.
         return estimate, estimate, estimate
 
+    batch = max(1, _MAX_BATCH_CELLS // len(num))
+    if memo is not None:
+        key = hashlib.sha256(b"".join([num.astype(float).tobytes(), b"|", den.astype(float).tobytes(),
+                                       repr((scale, confidence, n_resamples, seed, batch)).encode()])).hexdigest()
+        if key in memo:
+            low, high = memo[key]
+            return estimate, float(low), float(high)
+
     def statistic(n, d, axis=-1):
         with np.errstate(invalid="ignore", divide="ignore"):
             return scale * n.sum(axis=axis) / d.sum(axis=axis)
@@ -323,7 +339,10 @@ def _estimate_with_interval(group, *, value, weight, cluster, scale, confidence,
         warnings.simplefilter("ignore", stats.DegenerateDataWarning)
         result = stats.bootstrap(
             (num, den), statistic, paired=True, vectorized=True, n_resamples=n_resamples,
-            batch=max(1, _MAX_BATCH_CELLS // len(num)), confidence_level=confidence,
+            batch=batch, confidence_level=confidence,
             method="percentile", rng=np.random.default_rng(seed),
         )
-    return estimate, float(result.confidence_interval.low), float(result.confidence_interval.high)
+    low, high = float(result.confidence_interval.low), float(result.confidence_interval.high)
+    if memo is not None:
+        memo[key] = [low, high]
+    return estimate, low, high

@@ -26,13 +26,14 @@ add; it never changes the tables it was given.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from coverage._io import write_table
+from coverage._io import write_table, write_text
 from coverage.spliced_csv import write_by_article
 from coverage.cache import article_keys, read_cached, write_cached
 from coverage.corpus import load_corpus, removed_lines
@@ -79,7 +80,9 @@ def _stage_stance(tables: Mapping[str, pd.DataFrame]) -> Tables:
 def _stage_stance_summary(tables: Mapping[str, pd.DataFrame]) -> Tables:
     if "stance" not in tables["mentions"].columns:
         return {}
-    return {"stance_summary": stance_summary(tables["mentions"])}
+    # build_tables passes the intervals of earlier runs (an outlet whose
+    # mentions did not change is not resampled again).
+    return {"stance_summary": stance_summary(tables["mentions"], memo=tables.get("interval_memo"))}
 
 
 def _stage_quotes(tables: Mapping[str, pd.DataFrame]) -> Tables:
@@ -223,7 +226,11 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
                                stance_model=model, jobs=jobs, progress=progress))
     if cache_dir is not None:  # lets write_processed reuse the CSV rows of unchanged articles
         tables["cache_keys"] = pd.DataFrame({"article_id": corpus["article_id"], "key": keys.to_numpy()})
-    tables = corpus_tables(tables)
+    memo = _IntervalMemo.read(cache_dir / _MEMO_FILE) if cache_dir is not None else None
+    tables = corpus_tables({**tables, "interval_memo": memo})
+    del tables["interval_memo"]
+    if memo is not None:
+        memo.write_used(cache_dir / _MEMO_FILE)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     return tables
 
@@ -247,6 +254,41 @@ def corpus_tables(tables: Mapping[str, pd.DataFrame]) -> Tables:
         result.update(stage(result))
     result["articles"] = _article_table(result)
     return result
+
+
+_MEMO_FILE = "intervals.json"
+
+
+class _IntervalMemo(dict):
+    """Bootstrap intervals of earlier runs (see ``compare_groups(memo=...)``).
+
+    Remembers which entries this run looked up or added, so the file keeps
+    only those and does not grow with every corpus it has seen.
+    """
+
+    def __init__(self, entries=()):
+        super().__init__(entries)
+        self.used: dict = {}
+
+    def __contains__(self, key) -> bool:
+        found = super().__contains__(key)
+        if found:
+            self.used[key] = self[key]
+        return found
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.used[key] = value
+
+    @classmethod
+    def read(cls, path: Path) -> _IntervalMemo:
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):  # a missing or damaged memo is only a miss
+            return cls()
+
+    def write_used(self, path: Path) -> None:
+        write_text(json.dumps(self.used, sort_keys=True), path)
 
 
 def _stance_model(data_dir: Path):

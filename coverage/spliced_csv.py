@@ -100,12 +100,13 @@ def _chunks_of(data: bytes, table: pd.DataFrame, bounds) -> dict[str, tuple[int,
     if bounds is None:
         return None
     # A row spans one line plus one per newline inside its quoted text fields.
-    extra = np.zeros(len(table), dtype=np.int64)
-    for column in table.columns:
-        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column].dtype):
-            extra += _newlines(table[column])
     header_lines = 1 + sum(str(c).count("\n") for c in table.columns)
     newlines = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    extra = np.zeros(len(table), dtype=np.int64)
+    if len(newlines) != header_lines + len(table):  # some field holds a newline: find which rows
+        for column in table.columns:
+            if table[column].dtype == object or pd.api.types.is_string_dtype(table[column].dtype):
+                extra += _newlines(table[column])
     row_ends = np.cumsum(1 + extra) + header_lines - 1  # index of each row's last newline
     if len(newlines) != header_lines + int((1 + extra).sum()):
         return None

@@ -173,14 +173,14 @@ def article_stance(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame
 
 
 def compare_stance(mentions: pd.DataFrame, *, by: str | Sequence[str] = "outlet",
-                   n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
+                   n_resamples: int = 2000, seed: int = 0, memo=None) -> pd.DataFrame:
     """Stance index per group with a bootstrap interval and the class counts.
 
     The estimate is the mean of ``stance_score`` (the stance index); the
     interval comes from :func:`coverage.compare.compare_groups`, which
     resamples articles when a group has at least two and mentions otherwise
     (and warns: with one article per outlet the interval only says how
-    uneven that article is).
+    uneven that article is). ``memo`` is passed on to it.
 
     Returns
     -------
@@ -191,7 +191,8 @@ def compare_stance(mentions: pd.DataFrame, *, by: str | Sequence[str] = "outlet"
     """
     by_cols = [by] if isinstance(by, str) else list(by)
     require_columns(mentions, [*by_cols, "article_id", "stance", "stance_score"], func="compare_stance")
-    est = compare_groups(mentions, value="stance_score", by=by_cols, n_resamples=n_resamples, seed=seed)
+    est = compare_groups(mentions, value="stance_score", by=by_cols, n_resamples=n_resamples, seed=seed,
+                         memo=memo)
     counts = stance_counts(mentions, by=by_cols).drop(columns=["n_mentions", "stance_index"])
     return est.merge(counts, on=by_cols, how="left")
 
@@ -324,13 +325,15 @@ def mention_stance(corpus: pd.DataFrame, sentences: pd.DataFrame, *, model, targ
     return {"mentions": scored, "article_stance": article_stance(scored, corpus)}
 
 
-def stance_summary(mentions: pd.DataFrame, *, n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
+def stance_summary(mentions: pd.DataFrame, *, n_resamples: int = 2000, seed: int = 0, memo=None) -> pd.DataFrame:
     """Corpus stage: the stance index per outlet, by voice and by group, with intervals.
 
     Rows of :func:`compare_stance` stacked with a ``split`` column: per
     outlet for the target itself (``"outlet"``), per outlet and voice for
     the target itself (``"voice"``, when ``mentions`` has a ``voice``
     column) and per outlet and group, target versus affiliates (``"group"``).
+    ``memo`` keeps intervals between calls (see
+    :func:`coverage.compare.compare_groups`).
     """
     require_columns(mentions, ["article_id", "outlet", "group", "stance", "stance_score"], func="stance_summary")
     if mentions.empty:
@@ -340,7 +343,7 @@ def stance_summary(mentions: pd.DataFrame, *, n_resamples: int = 2000, seed: int
     if "voice" in mentions.columns:
         splits.append(("voice", own, ["outlet", "voice"]))
     splits.append(("group", mentions, ["outlet", "group"]))
-    parts = [compare_stance(rows, by=by, n_resamples=n_resamples, seed=seed).assign(split=name)
+    parts = [compare_stance(rows, by=by, n_resamples=n_resamples, seed=seed, memo=memo).assign(split=name)
              for name, rows, by in splits if len(rows)]
     summary = pd.concat(parts, ignore_index=True)
     first = ["split", "outlet", *(c for c in ("voice", "group") if c in summary.columns)]

@@ -205,3 +205,20 @@ def test_permutation_unknown_group_is_one_line_error():
     t = pd.DataFrame({"outlet": ["A", "B"], "article_id": [1, 2], "v": [1.0, 2.0]})
     with pytest.raises(CorpusError, match=r"group 'Forbes' not found in column 'outlet'; the groups are: A, B$"):
         permutation_test_groups(t, value="v", by="outlet", a="Forbes", b="A")
+
+
+def test_a_memo_gives_the_same_intervals_without_resampling(monkeypatch):
+    rng = np.random.default_rng(1)
+    t = pd.DataFrame({"outlet": np.repeat(["A", "B"], 20), "article_id": np.arange(40),
+                      "value": rng.normal(size=40)})
+    memo: dict = {}
+    first = compare_groups(t, value="value", memo=memo)
+    assert len(memo) == 2  # one interval per outlet
+    pd.testing.assert_frame_equal(first, compare_groups(t, value="value"))
+    import coverage.compare as compare
+
+    monkeypatch.setattr(compare.stats, "bootstrap", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    pd.testing.assert_frame_equal(compare_groups(t, value="value", memo=memo), first)
+    changed = t.assign(value=t["value"].where(t["outlet"] == "A", 0.5 + t["value"]))
+    with pytest.raises(AssertionError):  # B's numbers changed: not in the memo
+        compare_groups(changed, value="value", memo=memo)
