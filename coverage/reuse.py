@@ -335,26 +335,33 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
 
     A seed says the n-gram at word ``i`` of article ``a`` is the one at word
     ``j`` of article ``b`` (``a < b``); seeds come sorted by ``(a, b, i, j)``.
-    All n-grams of the corpus are hashed and sorted once and the seeds are
-    made in one vectorised pass, so the work grows with the number of shared
-    n-grams, not with the number of pairs. Words of boilerplate n-grams are
-    masked in ``tokens``.
+    All n-grams of the corpus are hashed and counted once (in how many
+    articles each occurs) with hash tables, and only those in two articles
+    or more, and not boilerplate, are sorted and paired, in one vectorised
+    pass: the work grows with the number of shared n-grams, not with the
+    number of pairs. Words of boilerplate n-grams are masked in ``tokens``.
     """
-    group, first, owner = _ngram_index(tokens, n=n)
-    n_docs = _articles_per_group(group, owner)
+    first, owner, codes = _ngram_codes(tokens, n=n)
+    if codes is None:  # a hash collision: the exact, slower path
+        group, first, owner = _ngram_index(tokens, n=n)
+        codes = group
+    n_articles = len(tokens.length)
+    n_docs = _articles_per_code(codes, owner, n_articles)
     n_boilerplate = 0
-    if max_articles is not None and (boiler := n_docs > max_articles).any():
-        n_boilerplate = len(np.unique(group[boiler]))
+    if max_articles is not None and (boiler := n_docs[codes] > max_articles).any():
+        n_boilerplate = int((n_docs > max_articles).sum())
         size = len(tokens.ids) + n + 1
         edges = np.bincount(first[boiler], minlength=size) - np.bincount(first[boiler] + n, minlength=size)
         masked = np.cumsum(edges)[:len(tokens.ids)] > 0
         tokens.mask(masked)
         covered = np.r_[0, np.cumsum(masked)]
         clean = covered[first + n] == covered[first]  # n-grams with no masked word
-        group, first, owner = group[clean], first[clean], owner[clean]
-        n_docs = _articles_per_group(group, owner)
-    shared = n_docs >= 2
-    group, first, owner = group[shared], first[shared], owner[shared]
+        first, owner, codes = first[clean], owner[clean], codes[clean]
+        n_docs = _articles_per_code(codes, owner, n_articles)
+    shared = n_docs[codes] >= 2
+    first, owner, codes = first[shared], owner[shared], codes[shared]
+    order = np.argsort(codes, kind="stable")  # by n-gram; positions (and articles) stay in order
+    first, owner, group = first[order], owner[order], codes[order]
     # Pair every occurrence with each occurrence of the same n-gram in a later article.
     doc_stop, group_stop = _stops(_starts(group, owner)), _stops(_starts(group))
     partners = group_stop - doc_stop
@@ -364,6 +371,38 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
     i, j = first[left] - tokens.base[a], first[right] - tokens.base[b]
     order = np.lexsort((j, i, b, a))
     return (a[order], b[order], i[order], j[order]), n_boilerplate
+
+
+def _ngram_codes(tokens: _Tokens, *, n: int):
+    """Every n-gram occurrence in text order: ``(first, owner, code)``, or code None on a hash collision.
+
+    ``code`` numbers the distinct n-grams (in order of first occurrence),
+    ``first`` is the position of the occurrence's first word in
+    ``tokens.ids``, ``owner`` its article.
+    """
+    counts = np.maximum(tokens.length - n + 1, 0)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    first = np.repeat(tokens.base, counts) + _ranges(counts)
+    words = tokens.ids.astype(np.uint64)
+    hashes = np.zeros(len(first), dtype=np.uint64)
+    for k in range(n):  # polynomial hash; uint64 arithmetic wraps by design
+        hashes = hashes * _HASH_BASE + words[first + k]
+    codes = pd.factorize(hashes)[0].astype(np.int64)
+    # factorize numbers hashes in order of appearance: code c first occurs where the running maximum rises.
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
+    lead = first[new][codes]
+    same = np.ones(len(first), dtype=bool)
+    for k in range(n):  # check the words, so a hash collision cannot pair two different n-grams
+        same &= tokens.ids[first + k] == tokens.ids[lead + k]
+    return first, owner, (codes if same.all() else None)
+
+
+def _articles_per_code(codes: np.ndarray, owner: np.ndarray, n_articles: int) -> np.ndarray:
+    """For each n-gram code, the number of distinct articles among its occurrences."""
+    n_codes = int(codes.max()) + 1 if len(codes) else 0
+    pairs = pd.unique(codes * max(n_articles, 1) + owner)
+    return np.bincount(pairs // max(n_articles, 1), minlength=n_codes)
 
 
 def _ngram_index(tokens: _Tokens, *, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -403,13 +442,6 @@ def _split_collisions(ids, first, group, suspect, *, n: int) -> np.ndarray:
         for r in np.flatnonzero(group == g):
             sub[r] = keys.setdefault(tuple(ids[first[r]:first[r] + n].tolist()), len(keys))
     return np.unique(np.stack([group, sub]), axis=1, return_inverse=True)[1].ravel()
-
-
-def _articles_per_group(group: np.ndarray, owner: np.ndarray) -> np.ndarray:
-    """For rows sorted by (group, article): the number of articles of each row's group."""
-    new_group = _starts(group)
-    n_docs = np.add.reduceat(_starts(group, owner).astype(np.int64), np.flatnonzero(new_group)) if len(group) else []
-    return np.asarray(n_docs, dtype=np.int64)[np.cumsum(new_group) - 1]
 
 
 def _chain_table(tokens: _Tokens, seeds, *, n: int, max_gap: int) -> dict:
