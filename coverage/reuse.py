@@ -342,9 +342,6 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
     number of pairs. Words of boilerplate n-grams are masked in ``tokens``.
     """
     first, owner, codes = _ngram_codes(tokens, n=n)
-    if codes is None:  # a hash collision: the exact, slower path
-        group, first, owner = _ngram_index(tokens, n=n)
-        codes = group
     n_articles = len(tokens.length)
     n_docs = _articles_per_code(codes, owner, n_articles)
     n_boilerplate = 0
@@ -373,12 +370,11 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
     return (a[order], b[order], i[order], j[order]), n_boilerplate
 
 
-def _ngram_codes(tokens: _Tokens, *, n: int):
-    """Every n-gram occurrence in text order: ``(first, owner, code)``, or code None on a hash collision.
+def _ngram_codes(tokens: _Tokens, *, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every n-gram occurrence in text order: ``(first, owner, code)``.
 
-    ``code`` numbers the distinct n-grams (in order of first occurrence),
-    ``first`` is the position of the occurrence's first word in
-    ``tokens.ids``, ``owner`` its article.
+    ``code`` numbers the distinct n-grams, ``first`` is the position of the
+    occurrence's first word in ``tokens.ids``, ``owner`` its article.
     """
     counts = np.maximum(tokens.length - n + 1, 0)
     owner = np.repeat(np.arange(len(counts)), counts)
@@ -395,7 +391,9 @@ def _ngram_codes(tokens: _Tokens, *, n: int):
     same = np.ones(len(first), dtype=bool)
     for k in range(n):  # check the words, so a hash collision cannot pair two different n-grams
         same &= tokens.ids[first + k] == tokens.ids[lead + k]
-    return first, owner, (codes if same.all() else None)
+    if not same.all():
+        codes = _split_collisions(tokens.ids, first, codes, ~same, n=n)
+    return first, owner, codes
 
 
 def _articles_per_code(codes: np.ndarray, owner: np.ndarray, n_articles: int) -> np.ndarray:
@@ -403,35 +401,6 @@ def _articles_per_code(codes: np.ndarray, owner: np.ndarray, n_articles: int) ->
     n_codes = int(codes.max()) + 1 if len(codes) else 0
     pairs = pd.unique(codes * max(n_articles, 1) + owner)
     return np.bincount(pairs // max(n_articles, 1), minlength=n_codes)
-
-
-def _ngram_index(tokens: _Tokens, *, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every n-gram occurrence, sorted by n-gram then position: ``(group, first, owner)``.
-
-    ``group`` numbers the distinct n-grams, ``first`` is the position of the
-    occurrence's first word in ``tokens.ids``, ``owner`` its article.
-    """
-    counts = np.maximum(tokens.length - n + 1, 0)
-    owner = np.repeat(np.arange(len(counts)), counts)
-    first = np.repeat(tokens.base, counts) + _ranges(counts)
-    words = tokens.ids.astype(np.uint64)
-    hashes = np.zeros(len(first), dtype=np.uint64)
-    for k in range(n):  # polynomial hash; uint64 arithmetic wraps by design
-        hashes = hashes * _HASH_BASE + words[first + k]
-    order = np.argsort(hashes, kind="stable")  # stable: positions stay in order within a hash
-    first, owner, hashes = first[order], owner[order], hashes[order]
-    new = _starts(hashes)
-    group = np.cumsum(new) - 1
-    # Check the words, so a hash collision cannot pair two different n-grams.
-    lead = first[np.flatnonzero(new)][group]
-    same = np.ones(len(first), dtype=bool)
-    for k in range(n):
-        same &= tokens.ids[first + k] == tokens.ids[lead + k]
-    if not same.all():
-        group = _split_collisions(tokens.ids, first, group, ~same, n=n)
-        order = np.lexsort((first, group))
-        group, first, owner = group[order], first[order], owner[order]
-    return group, first, owner
 
 
 def _split_collisions(ids, first, group, suspect, *, n: int) -> np.ndarray:
