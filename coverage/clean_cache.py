@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from coverage._io import atomic_write
+from coverage.cache import kit_fingerprint
 from coverage.cleaning import clean_text, short_labels
 from coverage.tokens import count_words
 
@@ -59,8 +60,6 @@ def clean_articles(raw: Sequence[str], titles: Sequence[str], *, cache_dir: str 
     >>> out["text"].tolist(), out["removed"][0]
     (['A story.', 'B story.', 'C.'], [(1, 'Menu', 'repeated across articles')])
     """
-    from coverage.cache import kit_fingerprint
-
     if len(raw) != len(titles):
         raise ValueError(f"clean_articles(): got {len(raw)} texts but {len(titles)} titles; give one title per text")
     base = kit_fingerprint()

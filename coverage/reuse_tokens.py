@@ -11,7 +11,8 @@ Normalisation: the kit's words lowercased, hyphenated words split in parts
 is ``us``), so "US"/"U.S." and "family-separation"/"family separation"
 match word for word. Two different words get the same hash with probability
 about 2^-64 per pair of words (pandas' SipHash with its fixed key), which for
-a vocabulary of a million words is about one chance in twenty million.
+a vocabulary of a million words (5 x 10^11 pairs) is about one chance in
+thirty-seven million. Such a pair would be read as one word.
 """
 
 from __future__ import annotations
