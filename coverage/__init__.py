@@ -33,13 +33,12 @@ from coverage.quotes import extract_quotes
 from coverage.stance import (
     article_stance,
     compare_stance,
-    label_agreement,
     mention_stance,
     predict_stance,
-    read_stance_labels,
     stance_summary,
     stance_tables,
 )
+from coverage.stance_labels import label_agreement, read_stance_labels
 from coverage.stance_model import StanceClassifier, load_stance_model, read_newsmtsc, stance_scores
 from coverage.targets import load_targets
 from coverage.voices import mean_by_voice, quote_tables, sentence_voices, voice_ledger

@@ -14,13 +14,14 @@ stances. The steps:
    mentions`` (−1: every mention negative, +1: every mention positive), per
    article, per outlet, by voice (journalist versus quoted source) and by
    group (the company versus its leaders), with bootstrap intervals;
-4. :func:`label_agreement` compares the model with hand labels.
+4. :func:`coverage.stance_labels.label_agreement` compares the model
+   with hand labels.
 
 :func:`mention_stance` (per article) and :func:`stance_summary` (whole
 corpus) are the pipeline stages; :func:`stance_tables` runs both.
 
 Blind spots: the classifier was trained on political news about persons and
-is applied to a company in tech news (check :func:`label_agreement` before
+is applied to a company in tech news (check :func:`coverage.stance_labels.label_agreement` before
 trusting it); a mention's stance is read from its sentence only; the index
 treats every mention alike, so an article that names Amazon often weighs
 more than one that names it once.
@@ -29,6 +30,7 @@ more than one that names it once.
 from __future__ import annotations
 
 import warnings
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,22 +41,17 @@ from coverage.compare import compare_groups
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.mentions import MENTION_COLUMNS, find_mentions
 from coverage.schema import require_columns
-from coverage.stance_model import LABELS, load_stance_model, newsmtsc_splits, stance_scores
+from coverage.stance_model import LABELS, load_stance_model, newsmtsc_splits
 
 __all__ = [
-    "LABELS_FILE", "STANCE_SCORE", "predict_stance", "stance_counts", "article_stance",
-    "compare_stance", "read_stance_labels", "label_agreement", "mention_stance", "stance_summary",
-    "stance_tables",
+    "STANCE_SCORE", "other_spans", "predict_stance", "stance_counts", "article_stance",
+    "compare_stance", "mention_stance", "stance_summary", "stance_tables",
 ]
-
-#: Hand labels of the shipped articles, relative to the data folder.
-LABELS_FILE = Path("annotations") / "stance_amazon.csv"
 
 #: Numeric value of each class; its mean over mentions is the stance index.
 STANCE_SCORE = {"negative": -1, "neutral": 0, "positive": 1}
 
 _PROBA = [f"p_{label}" for label in LABELS]
-_LABEL_COLUMNS = ("article_id", "snippet", "mention", "occurrence", "label")
 
 
 def predict_stance(mentions: pd.DataFrame, sentences: pd.DataFrame, *, model) -> pd.DataFrame:
@@ -64,6 +61,9 @@ def predict_stance(mentions: pd.DataFrame, sentences: pd.DataFrame, *, model) ->
     ----------
     mentions : pandas.DataFrame
         From :func:`coverage.mentions.find_mentions` (offsets into sentences).
+        The other mentions of each sentence are masked in the model's
+        lexicon scores (:func:`other_spans`), unless the table brings its
+        own ``other_spans`` column.
     sentences : pandas.DataFrame
         The sentence table the mentions were found in (``article_id``,
         ``sentence_id``, ``text``; ``voice`` is carried over when present).
@@ -98,7 +98,10 @@ def predict_stance(mentions: pd.DataFrame, sentences: pd.DataFrame, *, model) ->
         raise CorpusError(f"predict_stance(): {int(lost.sum())} mention(s) point to sentences that are "
                           "not in the sentence table; pass the table the mentions were found in")
     if len(out):
-        raw = model.predict_proba(out.rename(columns={"sentence": "text"}))
+        rows = out.rename(columns={"sentence": "text"})
+        if "other_spans" not in rows.columns:
+            rows = rows.assign(other_spans=other_spans(rows))
+        raw = model.predict_proba(rows)
         # A model trained without some class gives it probability 0.
         proba = np.zeros((len(out), len(LABELS)))
         for j, cls in enumerate(model.classes_):
@@ -113,6 +116,29 @@ def predict_stance(mentions: pd.DataFrame, sentences: pd.DataFrame, *, model) ->
                      **{name: proba[:, i] for i, name in enumerate(_PROBA)})
     return out.assign(stance_score=out["stance"].map(STANCE_SCORE).astype("int64"),
                       stance_net=out["p_positive"] - out["p_negative"])
+
+
+def other_spans(mentions: pd.DataFrame) -> list[list[tuple[int, int]]]:
+    """Return, for each mention, the ``(start, end)`` offsets of the other mentions of its sentence.
+
+    The stance model masks them in its lexicon scores, as it does the
+    mention itself: "Bezos praised Amazon" says nothing about tone through
+    the names (VADER alone scores "amazon" +0.7).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"article_id": ["a", "a", "a"], "sentence_id": [0, 0, 1],
+    ...                   "start": [0, 16, 0], "end": [5, 22, 6]})
+    >>> other_spans(m)
+    [[(16, 22)], [(0, 5)], []]
+    """
+    require_columns(mentions, ["article_id", "sentence_id", "start", "end"], func="other_spans")
+    keys = list(zip(mentions["article_id"], mentions["sentence_id"]))
+    spans = list(zip(mentions["start"].astype(int).tolist(), mentions["end"].astype(int).tolist()))
+    by_sentence = defaultdict(list)
+    for key, span in zip(keys, spans):
+        by_sentence[key].append(span)
+    return [[o for o in by_sentence[key] if o != span] for key, span in zip(keys, spans)]
 
 
 def stance_counts(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article_id",
@@ -195,103 +221,6 @@ def compare_stance(mentions: pd.DataFrame, *, by: str | Sequence[str] = "outlet"
                          memo=memo)
     counts = stance_counts(mentions, by=by_cols).drop(columns=["n_mentions", "stance_index"])
     return est.merge(counts, on=by_cols, how="left")
-
-
-def read_stance_labels(path: str | Path, mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Read hand labels and attach them to the mentions they describe.
-
-    A label row names its mention without offsets: ``article_id``, a
-    ``snippet`` that is a whole sentence of that article or found in exactly
-    one of its sentences, the
-    ``mention`` text and its ``occurrence`` (0 = first mention with that text
-    in the sentence). See ``data/annotations/stance_codebook.md``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The labelled mentions: columns of ``mentions`` plus ``label`` and
-        (if the file has it) ``rationale``.
-
-    Raises
-    ------
-    CorpusError
-        One line naming the file and row: missing columns, an unknown label,
-        a snippet found in no sentence or in several, or a mention that is
-        not there.
-
-    Warns
-    -----
-    CorpusWarning
-        Counting the mentions that have no label.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise CorpusError(f"{path}: label file not found; write one as described in stance_codebook.md")
-    labels = pd.read_csv(path, dtype={"article_id": str}, keep_default_na=False)
-    missing = [c for c in _LABEL_COLUMNS if c not in labels.columns]
-    if missing:
-        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}; the header must include "
-                          f"{', '.join(_LABEL_COLUMNS)}")
-    require_columns(mentions, ["article_id", "sentence_id", "mention"], func="read_stance_labels")
-    require_columns(sentences, ["article_id", "sentence_id", "text"], func="read_stance_labels")
-    ordered = mentions.assign(_i=np.arange(len(mentions))).sort_values(["article_id", "sentence_id", "start"])
-    ordered["_occ"] = ordered.groupby(["article_id", "sentence_id", ordered["mention"].str.casefold()]).cumcount()
-    index = {(a, s, m.casefold(), o): i for a, s, m, o, i in
-             ordered[["article_id", "sentence_id", "mention", "_occ", "_i"]].itertuples(index=False)}
-    texts = {a: g[["sentence_id", "text"]].itertuples(index=False) for a, g in sentences.groupby("article_id")}
-    texts = {a: list(rows) for a, rows in texts.items()}
-    picked, labs, why = [], [], []
-    for n, row in enumerate(labels.itertuples(index=False), start=2):  # line 1 is the header
-        where = f"{path}: row {n}"
-        if row.label not in LABELS:
-            raise CorpusError(f"{where}: label {row.label!r} is not one of {', '.join(LABELS)}")
-        try:
-            occurrence = int(row.occurrence)
-        except (TypeError, ValueError):
-            occurrence = -1
-        if occurrence < 0 or str(row.occurrence).strip() != str(occurrence):
-            raise CorpusError(f"{where}: occurrence {row.occurrence!r} must be a whole number from 0 "
-                              "(0 = first mention with that text in the sentence)")
-        rows = texts.get(row.article_id, [])
-        # A whole sentence ("Amazon employees", a headline) may recur inside
-        # others: an exact match wins over containment.
-        hits = [s for s, t in rows if t.strip() == row.snippet] or [s for s, t in rows if row.snippet in t]
-        if len(hits) != 1:
-            problem = "in no sentence" if not hits else f"in {len(hits)} sentences"
-            raise CorpusError(f"{where}: snippet {row.snippet!r} found {problem} of article "
-                              f"{row.article_id!r}; use a piece of text unique to one sentence")
-        key = (row.article_id, hits[0], str(row.mention).casefold(), occurrence)
-        if key not in index:
-            raise CorpusError(f"{where}: no mention {row.mention!r} (occurrence {row.occurrence}) in that "
-                              "sentence; check find_mentions() output for this sentence")
-        picked.append(index[key])
-        labs.append(row.label)
-        why.append(getattr(row, "rationale", ""))
-    if len(set(picked)) < len(picked):
-        raise CorpusError(f"{path}: two rows label the same mention; keep one row per mention")
-    unlabelled = len(mentions) - len(picked)
-    if unlabelled:
-        warnings.warn(f"read_stance_labels: {unlabelled} of {len(mentions)} mentions have no label in "
-                      f"{path.name}", CorpusWarning, stacklevel=2)
-    out = mentions.iloc[picked].assign(label=labs, rationale=why)
-    return out.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True)
-
-
-def label_agreement(labelled: pd.DataFrame, *, truth: str = "label", predicted: str = "stance") -> dict:
-    """Agreement of predicted stance with hand labels.
-
-    Returns the dict of :func:`coverage.stance_model.stance_scores`:
-    ``n``, ``accuracy``, ``kappa`` (Cohen's, chance-corrected), ``macro_f1``
-    and ``confusion`` (rows: hand label, columns: model).
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"label": ["negative", "neutral"], "stance": ["negative", "negative"]})
-    >>> label_agreement(t)["accuracy"]
-    0.5
-    """
-    require_columns(labelled, [truth, predicted], func="label_agreement")
-    return stance_scores(labelled[truth], labelled[predicted])
 
 
 def mention_stance(corpus: pd.DataFrame, sentences: pd.DataFrame, *, model, target: str = "amazon",

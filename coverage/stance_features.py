@@ -5,55 +5,53 @@ feature is computed *relative to the mention*: the mention itself is masked,
 words are tagged with the side they stand on and whether they are near it,
 and lexicon scores are taken separately for the left side, the right side,
 the clause and a window around the mention. :class:`StanceFeatures` turns a
-table of ``text``/``start``/``end``/``mention`` rows into one sparse matrix:
+table of ``text``/``start``/``end`` rows (and an optional ``other_spans``)
+into one sparse matrix of seven blocks:
 
 * word 1-2-grams (TF-IDF) of the sentence with the mention replaced by a
-  placeholder, so "Amazon" and "Trump" are the same slot;
+  placeholder, so "Amazon" and "Trump" are the same slot (:func:`masked_text`);
 * the words of each side, tagged ``L``/``R`` and near (≤ ``near`` words) or
-  far: "slammed" right after the target differs from "slammed" before it;
+  far: "slammed" right after the target differs from "slammed" before it
+  (:func:`side_words`);
 * the words of the mention itself (``use_mention``), which carry the priors
   of the training data (NewsMTSC is harsher on some politicians than others;
   for a target unseen in training, such as Amazon, these weights are zero);
-* dense lexicon scores (VADER and TextBlob) of the whole sentence, the
-  masked sentence, each side, the clause holding the mention and windows of
-  5 and 10 words, plus VADER word valences weighted by their distance to the
-  mention, the mention's relative position and whether it is quoted.
+* the grammatical role of the mention and the words of its clause
+  (:mod:`coverage.stance_roles`);
+* VADER and TextBlob scores around the mention, with the mention and the
+  sentence's other mentions masked, and a lexicon learned from the training
+  labels (:mod:`coverage.stance_lexicon`). The learned features of a
+  training row are computed out of fold (5 folds of sentences), so a row
+  never sees its own label.
 
-Words are :func:`coverage.tokens.words`. Blind spots: no syntax, so "X
-attacked Y" and "Y attacked X" differ only through word order near the
-mention; coreference is ignored; lexicon scores are English only.
+Words are :func:`coverage.tokens.words`. Blind spots: see the two modules
+above; coreference is ignored; English only.
 """
 
 from __future__ import annotations
-
-import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 from coverage.schema import require_columns
-from coverage.tokens import WORD_RE, words
+from coverage.stance_lexicon import (N_LEARNED, PLACEHOLDER, fit_lexicons, learned_features, lexicon_features,
+                                     mention_context, spans_of)
+from coverage.stance_roles import clause_words, role_words
+from coverage.tokens import words
 
-__all__ = ["MENTION_INPUT_COLUMNS", "PLACEHOLDER", "StanceFeatures", "lexicon_features", "masked_text", "side_words"]
+__all__ = ["MENTION_INPUT_COLUMNS", "PLACEHOLDER", "StanceFeatures", "masked_text", "side_words"]
 
-#: Columns a table must have to be featurised.
+#: Columns a table must have to be featurised (``other_spans`` is optional).
 MENTION_INPUT_COLUMNS = ("text", "start", "end")
 
-#: What the mention is replaced by in the masked sentence.
-PLACEHOLDER = "xxtarget"
-
-# Clause boundaries: punctuation and the conjunctions/relatives that start a
-# new clause; the clause holding the mention is where its predicate usually is.
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|although|though|whereas|however|"
-                     r"because|and|who|which|that)\b", re.IGNORECASE)
-_PRONOUNS = frozenset("he she him her his hers they them their it its i we us our you "
-                      "himself herself themselves itself".split())
-_TAUS = (2.0, 5.0, 10.0)
+# Relative weight of each block in the one matrix the logistic regression sees
+# (chosen by 5-fold cross-validation on train and the dev splits).
+_WEIGHTS = {"masked": 1.0, "side": 0.5, "mention": 0.7, "roles": 1.0, "clause": 1.0}
 
 
 def masked_text(text: str, start: int, end: int) -> str:
@@ -86,61 +84,6 @@ def side_words(text: str, start: int, end: int, *, near: int = 4) -> str:
     return " ".join(tags)
 
 
-def lexicon_features(text: str, start: int, end: int) -> list[float]:
-    """Return the dense lexicon and position features of one mention.
-
-    Measures, in order: VADER (compound, positive, negative) of the whole
-    sentence, the masked sentence, the left side, the right side, windows of
-    ±5 and ±10 words and the clause holding the mention; TextBlob (polarity,
-    subjectivity) of the sentence, left side, right side and clause; sums of
-    positive and of negative VADER word valences weighted by
-    ``exp(-distance / tau)`` for tau = 2, 5, 10 words; the clause length in
-    words, the share of words left of the mention, whether it opens the
-    sentence, the number of words (log), whether it stands inside quotation
-    marks, whether the sentence has any, and whether the mention is a pronoun.
-
-    Blind spots: VADER and TextBlob were built for reviews and social media;
-    TextBlob scores "firm" as an adjective; negation is only seen by VADER.
-
-    Examples
-    --------
-    >>> f = lexicon_features("Critics slammed Amazon.", 16, 22)
-    >>> len(f), f[0] < 0   # 42 numbers; the sentence's VADER compound is negative
-    (42, True)
-    """
-    left, right = text[:start], text[end:]
-    spans = list(WORD_RE.finditer(text))
-    lw = [_word(m) for m in spans if m.end() <= start]
-    rw = [_word(m) for m in spans if m.start() >= end]
-    clause = _clause(text, start, end)
-    f: list[float] = []
-    for part in (text, f"{left} {right}", left, right, " ".join(lw[-5:] + rw[:5]),
-                 " ".join(lw[-10:] + rw[:10]), clause):
-        f += _vader(part)
-    for part in (text, left, right, clause):
-        f += _textblob(part)
-    lexicon = _vader_analyzer().lexicon
-    for tau in _TAUS:
-        pos = neg = 0.0
-        # Distance 0 is the word next to the mention, on either side.
-        for d, w in [*enumerate(lw[::-1]), *enumerate(rw)]:
-            v = lexicon.get(w, 0.0) * np.exp(-d / tau)
-            pos, neg = (pos + v, neg) if v > 0 else (pos, neg + v)
-        f += [pos, neg]
-    n = len(spans)
-    quotes_before = sum(left.count(q) for q in '"“”')
-    f += [
-        len(clause.split()),
-        len(lw) / max(n, 1),
-        float(not lw),
-        float(np.log1p(n)),
-        float(quotes_before % 2 == 1 or left.count("“") > left.count("”")),
-        float(any(q in text for q in '"“”')),
-        float(text[start:end].strip().lower() in _PRONOUNS),
-    ]
-    return [float(x) for x in f]
-
-
 class StanceFeatures(TransformerMixin, BaseEstimator):
     """Turn mentions into the sparse feature matrix of the stance classifier.
 
@@ -152,97 +95,110 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
         Whether the mention's own words are features.
     min_df : int, default 2
         Minimum number of training mentions a word or word pair must occur in.
+    learned : bool, default True
+        Whether to add the learned lexicon and name prior of
+        :func:`coverage.stance_lexicon.label_lexicon`; fitting then needs the labels ``y``.
 
     Attributes
     ----------
     vectorizers_ : dict of str to TfidfVectorizer
-        Fitted vocabularies of the masked sentence, the side words and the mention.
+        Fitted vocabularies of the masked sentence, the side words, the
+        mention, the roles and the clause.
+    lexicons_ : dict of str to dict
+        The learned lexicons of context words (``"context"``) and of the
+        mention's name (``"name"``), fitted on all training rows.
     scaler_ : StandardScaler
-        Fitted scaling of :func:`lexicon_features`.
+        Fitted scaling of :func:`coverage.stance_lexicon.lexicon_features` and the learned features.
+
+    Notes
+    -----
+    ``fit_transform(X, y)`` returns the learned features of each training row
+    computed from the other four fifths of the sentences (cross-fitting, as
+    scikit-learn's ``TargetEncoder`` does); ``fit(X, y).transform(X)`` would
+    let every row see its own label.
 
     Examples
     --------
-    >>> X = pd.DataFrame({"text": ["Critics slammed Amazon.", "Amazon won praise."],
-    ...                   "start": [16, 0], "end": [22, 6], "mention": ["Amazon"] * 2})
-    >>> StanceFeatures(min_df=1).fit_transform(X).shape[0]
-    2
+    >>> X = pd.DataFrame({"text": ["Critics slammed Amazon.", "Amazon won praise."] * 5,
+    ...                   "start": [16, 0] * 5, "end": [22, 6] * 5, "mention": ["Amazon"] * 10})
+    >>> StanceFeatures(min_df=1).fit_transform(X, ["negative", "positive"] * 5).shape[0]
+    10
     """
 
-    def __init__(self, near: int = 4, use_mention: bool = True, min_df: int = 2):
+    def __init__(self, near: int = 4, use_mention: bool = True, min_df: int = 2, learned: bool = True):
         self.near = near
         self.use_mention = use_mention
         self.min_df = min_df
+        self.learned = learned
 
     def fit(self, X: pd.DataFrame, y=None) -> StanceFeatures:
-        """Learn vocabularies and lexicon scaling from the mentions ``X``."""
-        texts = self._texts(X)
-        self.vectorizers_ = {}
-        for name, docs in texts.items():
-            vec = _vectorizer(name, self.min_df if name != "mention" else 1)
-            vec.fit(docs)
-            self.vectorizers_[name] = vec
-        self.scaler_ = StandardScaler().fit(_dense(X))
+        """Learn vocabularies, lexicons and scaling from the mentions ``X`` (labels ``y``)."""
+        self.fit_transform(X, y)
         return self
+
+    def fit_transform(self, X: pd.DataFrame, y=None) -> sparse.csr_matrix:
+        """Fit on ``X`` and return its matrix, the learned features cross-fitted."""
+        rows = self._rows(X)
+        if self.learned and y is None:
+            raise ValueError("StanceFeatures(learned=True).fit needs the labels y of the mentions; "
+                             "pass y or use learned=False")
+        texts = self._texts(rows)
+        self.vectorizers_ = {name: _vectorizer(name, self.min_df if name != "mention" else 1).fit(docs)
+                             for name, docs in texts.items()}
+        dense = _dense(rows)
+        if self.learned:
+            y = np.asarray(y, dtype=object)
+            context, names = mention_context(rows)
+            learned = np.zeros((len(rows), N_LEARNED))
+            groups = X["text"].to_numpy()
+            n_folds = min(5, len(set(groups)))  # a single sentence has nothing out of fold: zeros
+            for fit, held in (GroupKFold(n_splits=n_folds).split(rows, y, groups) if n_folds > 1 else []):
+                lexicons = fit_lexicons([context[i] for i in fit], [names[i] for i in fit], y[fit])
+                learned[held] = learned_features([context[i] for i in held], [names[i] for i in held], lexicons)
+            self.lexicons_ = fit_lexicons(context, names, y)
+            dense = np.hstack([dense, learned])
+        self.scaler_ = StandardScaler().fit(dense)
+        return self._stack(texts, dense)
 
     def transform(self, X: pd.DataFrame) -> sparse.csr_matrix:
         """Return the feature matrix of the mentions ``X`` (one row each)."""
-        texts = self._texts(X)
-        blocks = [self.vectorizers_[name].transform(docs) for name, docs in texts.items()]
-        blocks.append(sparse.csr_matrix(self.scaler_.transform(_dense(X))))
-        return sparse.hstack(blocks, format="csr")
+        rows = self._rows(X)
+        dense = _dense(rows)
+        if self.learned:
+            dense = np.hstack([dense, learned_features(*mention_context(rows), self.lexicons_)])
+        return self._stack(self._texts(rows), dense)
 
-    def _texts(self, X: pd.DataFrame) -> dict[str, list[str]]:
+    def _rows(self, X: pd.DataFrame) -> list[tuple]:
         require_columns(X, MENTION_INPUT_COLUMNS, func=type(self).__name__)
-        rows = list(zip(X["text"], X["start"].astype(int), X["end"].astype(int)))
+        others = X["other_spans"] if "other_spans" in X.columns else [()] * len(X)
+        return list(zip(X["text"], X["start"].astype(int), X["end"].astype(int), others))
+
+    def _texts(self, rows: list[tuple]) -> dict[str, list[str]]:
         out = {
-            "masked": [masked_text(t, s, e) for t, s, e in rows],
-            "side": [side_words(t, s, e, near=self.near) for t, s, e in rows],
+            "masked": [masked_text(t, s, e) for t, s, e, _ in rows],
+            "side": [side_words(t, s, e, near=self.near) for t, s, e, _ in rows],
+            "roles": [role_words(t, s, e) for t, s, e, _ in rows],
+            "clause": [clause_words(t, s, e) for t, s, e, _ in rows],
         }
         if self.use_mention:
-            out["mention"] = [" ".join("T_" + w for w in words(t[s:e])) for t, s, e in rows]
+            out["mention"] = [" ".join("T_" + w for w in words(t[s:e])) for t, s, e, _ in rows]
         return out
+
+    def _stack(self, texts: dict[str, list[str]], dense: np.ndarray) -> sparse.csr_matrix:
+        blocks = [self.vectorizers_[name].transform(docs) * _WEIGHTS[name] for name, docs in texts.items()]
+        blocks.append(sparse.csr_matrix(self.scaler_.transform(dense)))
+        return sparse.hstack(blocks, format="csr")
 
 
 def _vectorizer(name: str, min_df: int) -> TfidfVectorizer:
     if name == "masked":
         return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False,
                                ngram_range=(1, 2), min_df=min_df, sublinear_tf=True)
-    # Side and mention words are already tokens with tags: split on spaces.
+    # The other blocks are already tokens with tags: split on spaces.
     return TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
                            min_df=min_df, sublinear_tf=True)
 
 
-def _dense(X: pd.DataFrame) -> np.ndarray:
-    rows = zip(X["text"], X["start"].astype(int), X["end"].astype(int))
-    return np.array([lexicon_features(t, s, e) for t, s, e in rows], dtype=float).reshape(len(X), -1)
-
-
-def _word(match: re.Match) -> str:
-    return match.group().lower().replace("’", "'")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
-    a = max(c for c in cuts if c <= start)
-    b = min(c for c in cuts if c >= end)
-    return f"{text[a:start]} {text[end:b]}"
-
-
-@lru_cache(maxsize=1)
-def _vader_analyzer():
-    # Built on first use, not at import: it reads its lexicon file.
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def _vader(text: str) -> list[float]:
-    s = _vader_analyzer().polarity_scores(text)
-    return [s["compound"], s["pos"], s["neg"]]
-
-
-def _textblob(text: str) -> list[float]:
-    from textblob import TextBlob
-
-    s = TextBlob(text).sentiment
-    return [s.polarity, s.subjectivity]
+def _dense(rows: list[tuple]) -> np.ndarray:
+    return np.array([lexicon_features(t, s, e, others=spans_of(o)) for t, s, e, o in rows],
+                    dtype=float).reshape(len(rows), -1)

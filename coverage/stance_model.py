@@ -3,9 +3,12 @@
 :class:`StanceClassifier` predicts, for one mention of a target in a
 sentence, whether the sentence treats the target negatively, neutrally or
 positively. It is a scikit-learn estimator: the features of
-:mod:`coverage.stance_features` and a multinomial logistic regression.
-It trains in well under two minutes on two CPU cores, needs no download,
-and gives the same model every run (the solver is deterministic).
+:mod:`coverage.stance_features` (masked sentence, tagged side words, the
+mention's words, its grammatical role, its clause, VADER/TextBlob lexicon
+scores and a lexicon learned from the training labels) and a multinomial
+logistic regression. It trains in well under a minute on one CPU core,
+needs no download, and gives the same model every run (the cross-fitting
+folds are fixed and the solver is deterministic).
 
 Training data: the NewsMTSC training split (Hamborg & Donnay, EACL 2021),
 shipped under ``data/external/newsmtsc/`` with its MIT licence; the
@@ -13,8 +16,10 @@ development splits ``dev_rw`` and ``dev_mt`` were the only data used to
 choose features and options. What it measures, and its blind spots: the
 labels of NewsMTSC are readers' judgements of how a sentence of *political*
 news treats a *person*; a company in tech news is outside that domain (see
-the agreement check in :func:`coverage.stance.label_agreement`). The model
-sees one sentence at a time, no syntax and no coreference.
+the agreement check in :func:`coverage.stance_labels.label_agreement`). The model
+sees one sentence at a time through a shallow part-of-speech parse, with no
+coreference; the learned lexicon and the name prior know the words and the
+politicians of NewsMTSC, and give nothing for words and names it never saw.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from coverage.errors import CorpusError
 from coverage.model_cache import cached_model, training_key
+from coverage.resources import shipped_path
 from coverage.schema import require_columns
 from coverage.stance_features import MENTION_INPUT_COLUMNS, StanceFeatures
+from coverage.stance_roles import GRAMMAR_FILE
 from coverage.tokens import words
 
 __all__ = [
@@ -48,7 +55,7 @@ __all__ = [
 LABELS = ("negative", "neutral", "positive")
 
 #: Bump when features or model change: it is part of the cache key.
-MODEL_VERSION = "stance-1"
+MODEL_VERSION = "stance-2"
 
 #: Where NewsMTSC lives inside a data folder.
 NEWSMTSC_DIR = Path("external") / "newsmtsc"
@@ -62,9 +69,17 @@ _CACHE_NAME = "stance_model.pkl"
 class StanceClassifier(ClassifierMixin, BaseEstimator):
     """Three-class stance toward a target mention (negative / neutral / positive).
 
+    A mention is a row of a table with ``text`` (the sentence), ``start``
+    and ``end`` (character offsets of the mention). An optional column
+    ``other_spans`` lists the ``(start, end)`` offsets of the other mentions
+    of the same sentence (:func:`read_newsmtsc` fills it with the other
+    targets of the line); they are masked in the lexicon scores, so names
+    such as "Amazon" (+0.7 in VADER) do not count as tone. Without the
+    column nothing is masked but the mention itself.
+
     Parameters
     ----------
-    C : float, default 1.0
+    C : float, default 0.5
         Inverse regularisation of the logistic regression.
     near : int, default 4
         Words on each side of the mention counted as "near" it.
@@ -73,13 +88,16 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     min_df : int, default 2
         Minimum document frequency of a word feature.
     max_iter : int, default 3000
-    tol : float, default 1e-3
+        Maximum number of iterations of the solver.
+    tol : float, default 1e-4
         Stopping tolerance of the solver.
 
     Attributes
     ----------
     features_ : StanceFeatures
+        The fitted features (vocabularies, learned lexicons, scaling).
     model_ : LogisticRegression
+        The fitted logistic regression.
     classes_ : ndarray of str
         ``LABELS`` as seen in training.
 
@@ -92,8 +110,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     ['negative', 'positive']
     """
 
-    def __init__(self, C: float = 1.0, near: int = 4, use_mention: bool = True, min_df: int = 2,
-                 max_iter: int = 3000, tol: float = 1e-3):
+    def __init__(self, C: float = 0.5, near: int = 4, use_mention: bool = True, min_df: int = 2,
+                 max_iter: int = 3000, tol: float = 1e-4):
         self.C = C
         self.near = near
         self.use_mention = use_mention
@@ -102,10 +120,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.tol = tol
 
     def fit(self, X: pd.DataFrame, y) -> StanceClassifier:
-        """Fit on mentions ``X`` (``text``, ``start``, ``end``) and labels ``y``."""
+        """Fit on mentions ``X`` (``text``, ``start``, ``end``, optional ``other_spans``) and labels ``y``."""
         require_columns(X, MENTION_INPUT_COLUMNS, func="StanceClassifier.fit")
         self.features_ = StanceFeatures(near=self.near, use_mention=self.use_mention, min_df=self.min_df)
-        F = self.features_.fit_transform(X)
+        F = self.features_.fit_transform(X, y)
         self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter, tol=self.tol)
         self.model_.fit(F, np.asarray(y))
         self.classes_ = self.model_.classes_
@@ -133,7 +151,9 @@ def read_newsmtsc(path: str | Path) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``line`` (1-based), ``text``, ``start``, ``end``, ``mention``, ``label``.
+        ``line`` (1-based), ``text``, ``start``, ``end``, ``mention``,
+        ``label`` and ``other_spans`` (the sorted ``(start, end)`` offsets of
+        the line's other targets; empty when the sentence has one target).
 
     Raises
     ------
@@ -160,7 +180,7 @@ def read_newsmtsc(path: str | Path) -> pd.DataFrame:
                 rows += _parse_line(path, n, line)
     if not rows:
         raise CorpusError(f"{path}: no targets found; each line needs a 'targets' list")
-    return pd.DataFrame(rows, columns=["line", "text", "start", "end", "mention", "label"])
+    return pd.DataFrame(rows, columns=["line", "text", "start", "end", "mention", "label", "other_spans"])
 
 
 def _parse_line(path: Path, n: int, line: str) -> list[tuple]:
@@ -175,7 +195,7 @@ def _parse_line(path: Path, n: int, line: str) -> list[tuple]:
     text, targets = record["sentence_normalized"], record.get("targets")
     if not isinstance(targets, list) or not targets:
         raise CorpusError(f"{where}: expected a non-empty 'targets' list")
-    rows = []
+    parsed = []
     for i, t in enumerate(targets):
         try:
             start, end, polarity = int(t["from"]), int(t["to"]), float(t["polarity"])
@@ -187,8 +207,10 @@ def _parse_line(path: Path, n: int, line: str) -> list[tuple]:
         if not 0 <= start < end <= len(text):
             raise CorpusError(f"{where}: target {i} offsets {start}-{end} fall outside the "
                               f"{len(text)}-character sentence")
-        rows.append((n, text, start, end, text[start:end], _POLARITY[polarity]))
-    return rows
+        parsed.append((start, end, _POLARITY[polarity]))
+    spans = {(start, end) for start, end, _ in parsed}
+    return [(n, text, start, end, text[start:end], label, sorted(spans - {(start, end)}))
+            for start, end, label in parsed]
 
 
 def newsmtsc_splits(data_dir: str | Path) -> dict[str, Path]:
@@ -219,8 +241,9 @@ def train_stance_model(data_dir: str | Path, *, params: Mapping | None = None,
 def stance_model_key(data_dir: str | Path, *, params: Mapping | None = None) -> str:
     """Return the cache key of the stance model that ``data_dir`` would train now.
 
-    It hashes the bytes of ``train.jsonl``, :data:`MODEL_VERSION`, the
-    options and the scikit-learn version. A pipeline that caches per-article
+    It hashes the bytes of ``train.jsonl`` and of the shipped word lists of
+    the shallow parse (``stance_grammar.yaml``, ``reporting_verbs.yaml``),
+    :data:`MODEL_VERSION`, the options and the scikit-learn version. A pipeline that caches per-article
     stance can fold it into its own keys, so that a new model recomputes them.
 
     Raises
@@ -235,7 +258,9 @@ def stance_model_key(data_dir: str | Path, *, params: Mapping | None = None) -> 
         raise CorpusError(f"{train_file}: NewsMTSC training split not found; copy it from the "
                           "NewsMTSC repository (see data/external/newsmtsc/PROVENANCE.md)")
     options = {**StanceClassifier().get_params(), **dict(params or {})}
-    return training_key([train_file], code_version=MODEL_VERSION,
+    # The word lists of the shallow parse are part of the features: editing them retrains.
+    word_lists = [shipped_path(GRAMMAR_FILE), shipped_path("reporting_verbs.yaml")]
+    return training_key([train_file, *word_lists], code_version=MODEL_VERSION,
                         options={**options, "sklearn": sklearn.__version__})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from sklearn.base import clone
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.mentions import find_mentions
-from coverage.stance import (LABELS_FILE, article_stance, compare_stance, label_agreement, predict_stance,
-                             read_stance_labels, stance_counts, stance_tables)
-from coverage.stance_features import StanceFeatures, lexicon_features, masked_text, side_words
+from coverage.stance import (article_stance, compare_stance, other_spans, predict_stance, stance_counts,
+                             stance_tables)
+from coverage.stance_features import StanceFeatures, masked_text, side_words
+from coverage.stance_lexicon import label_lexicon, lexicon_features, mask_spans
+from coverage.stance_roles import clause_words, load_stance_grammar, role_words
 from coverage.stance_model import (LABELS, StanceClassifier, baseline_predictions, format_scores,
                                    load_stance_model, marked_tfidf_baseline, newsmtsc_splits, read_newsmtsc,
                                    stance_scores, train_stance_model)
@@ -79,44 +82,40 @@ def test_masked_text_and_side_words():
     assert side_words(text, 25, 31, near=2) == "LN_criticised LN_workers L_angry RN_on RN_monday"
 
 
-@pytest.mark.parametrize(
-    "text, start, end, index, expected",
-    [
-        ("He said it.", 0, 2, -1, 1.0),  # the mention is a pronoun
-        ("Amazon said it.", 0, 6, -1, 0.0),
-        ("Amazon said it.", 0, 6, -5, 1.0),  # opens the sentence
-        ("They said Amazon erred.", 10, 16, -5, 0.0),
-        ('"Amazon erred," they said.', 1, 7, -3, 1.0),  # inside quotation marks
-        ('They said "Amazon erred."', 11, 17, -3, 1.0),
-        ('Amazon said "no."', 0, 6, -3, 0.0),  # quotes in the sentence, but not around it
-        ('Amazon said "no."', 0, 6, -2, 1.0),
-        ("They said Amazon erred.", 10, 16, -6, 0.5),  # 2 of 4 words on its left
-    ],
-)
-def test_lexicon_features_position_flags(text, start, end, index, expected):
-    assert lexicon_features(text, start, end)[index] == expected
+def test_learned_features_are_cross_fitted():
+    # Two sentences, two folds: each row learns only from the other row.
+    X = pd.DataFrame({"text": ["Fans praised Amazon.", "Critics slammed Amazon."],
+                      "start": [13, 16], "end": [19, 22]})
+    features = StanceFeatures(min_df=1)
+    F = features.fit_transform(X, ["positive", "negative"])
+    raw = features.scaler_.inverse_transform(F[:, -70:].toarray())
+    # name prior of row 0 learnt from the negative row 1: P(.|pos) = 1/2, P(.|neg) = 2/3, P(.|neu) = 1/2,
+    # P(.|polar) = 2/3, one mention; the same for the full name and the last word (both "amazon")
+    assert raw[0, -6:] == pytest.approx([np.log(0.75), np.log(0.75), np.log(2)] * 2)
+    assert raw[1, -6:] == pytest.approx([np.log(4 / 3), np.log(0.75), np.log(2)] * 2)
+    assert raw[:, 42:64] == pytest.approx(np.zeros((2, 22)))  # no context word is in two sentences
+    # after fitting, the name lexicon holds both rows: P(.|pos) = P(.|neg) = 2/3, P(.|neu) = 1/2, P(.|polar) = 3/4
+    assert features.lexicons_["name"]["L:amazon"] == pytest.approx((0.0, np.log(0.5 / 0.75), 2))
 
 
-def test_distance_weighted_valence_prefers_near_words():
-    # "good" is 1.9 in VADER's lexicon: weight exp(0) right next to the mention
-    near = lexicon_features("Amazon good.", 0, 6)
-    far = lexicon_features("Amazon said that today was good.", 0, 6)
-    tau2_pos = 3 * 7 + 2 * 4  # after 7 VADER triples and 4 TextBlob pairs
-    assert near[tau2_pos] == pytest.approx(1.9)
-    assert far[tau2_pos] == pytest.approx(1.9 * np.exp(-4 / 2))
+def test_learned_features_need_labels():
+    X = pd.DataFrame({"text": ["Critics slammed Amazon."], "start": [16], "end": [22]})
+    with pytest.raises(ValueError, match=r"needs the labels y of the mentions; pass y or use learned=False"):
+        StanceFeatures().fit(X)
+    assert StanceFeatures(learned=False, min_df=1).fit_transform(X).shape[0] == 1
 
 
 def test_features_depend_on_the_target_position():
     text = "Employees condemned Amazon after Google praised them."
     rows = pd.DataFrame({"text": [text, text], "start": [20, 33], "end": [26, 39]})
-    X = StanceFeatures(min_df=1).fit_transform(rows)
+    X = StanceFeatures(min_df=1).fit_transform(rows, ["negative", "positive"])
     assert X.shape[0] == 2
     assert (X[0] != X[1]).nnz > 0
 
 
 def test_features_need_offsets():
     with pytest.raises(ValueError, match=r"StanceFeatures\(\) needs column 'start'"):
-        StanceFeatures().fit(pd.DataFrame({"text": ["x"], "end": [1]}))
+        StanceFeatures().fit(pd.DataFrame({"text": ["x"], "end": [1]}), ["neutral"])
 
 
 # ---------------------------------------------------------------- reading NewsMTSC
@@ -133,6 +132,7 @@ def test_read_newsmtsc_one_row_per_target(tmp_path):
     table = read_newsmtsc(path)
     assert table[["line", "start", "end", "mention", "label"]].values.tolist() == [
         [1, 16, 22, "Amazon", "negative"], [1, 27, 32, "Bezos", "neutral"], [2, 10, 15, "Jassy", "positive"]]
+    assert table["other_spans"].tolist() == [[(27, 32)], [(16, 22)], []]
 
 
 @pytest.mark.parametrize(
@@ -235,6 +235,27 @@ def test_training_is_deterministic(train_table):
     assert np.array_equal(a, b)
 
 
+_TRAIN_AND_PRINT = """
+import sys
+from coverage.stance_model import StanceClassifier, read_newsmtsc
+table = read_newsmtsc(sys.argv[1])
+model = StanceClassifier().fit(table.head(300), table["label"].head(300))
+print(model.predict_proba(table.iloc[300:340]).round(12).tolist())
+"""
+
+
+def test_training_is_the_same_in_every_process():
+    # Python salts string hashes per process: any set or dict iterated while
+    # computing features would sum floats in another order and change the model.
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", _TRAIN_AND_PRINT, str(NEWSMTSC / "train.jsonl")],
+                           capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                           cwd=REPO).stdout for seed in ("1", "2")]
+    assert runs[0] == runs[1] and runs[0].startswith("[[")
+
+
 def test_small_model_beats_the_sentence_baselines_on_dev(small_model):
     dev = read_newsmtsc(NEWSMTSC / "dev_rw.jsonl")
     # Always-neutral scores 0.19 and VADER 0.51 on this split; 1,000 mentions reach about 0.62.
@@ -271,7 +292,8 @@ def test_missing_training_data_is_a_one_line_error(tmp_path):
 
 
 def test_train_stance_model_limit(tiny_data):
-    assert len(train_stance_model(tiny_data, limit=60).features_.scaler_.mean_) == 42
+    # 42 lexicon features, 22 learned-lexicon sums and 6 name-prior numbers
+    assert len(train_stance_model(tiny_data, limit=60).features_.scaler_.mean_) == 42 + 22 + 6
 
 
 # ---------------------------------------------------------------- predicting and summarising
@@ -295,6 +317,34 @@ def test_predict_stance_reorders_the_model_classes():
     assert out["stance_net"].round(2).tolist() == [-0.6, 0.0, 0.2, 0.0]
     assert out["voice"].tolist() == ["author", "quoted", "quoted", "author"]
     assert out["sentence"].iloc[0] == "Workers criticised Amazon."
+
+
+class _Recorder(_FixedModel):
+    """A stand-in model that keeps the table it was asked to classify."""
+
+    def predict_proba(self, X):
+        self.seen = X
+        return super().predict_proba(X)
+
+
+def test_predict_stance_masks_the_other_mentions_of_the_sentence():
+    sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+                              "text": ["Bezos praised Amazon and AWS.", "Amazon grew.", "Amazon hired Bezos."]})
+    mentions = pd.DataFrame({"article_id": ["a", "a", "a", "a", "b", "b"], "sentence_id": [0, 0, 0, 1, 0, 0],
+                             "start": [0, 14, 25, 0, 0, 13], "end": [5, 20, 28, 6, 6, 18]})
+    model = _Recorder([[0.2, 0.3, 0.5]] * 6)
+    predict_stance(mentions, sentences, model=model)
+    assert model.seen["other_spans"].tolist() == [[(14, 20), (25, 28)], [(0, 5), (25, 28)], [(0, 5), (14, 20)],
+                                                  [], [(13, 18)], [(0, 6)]]
+    assert "other_spans" not in predict_stance(mentions, sentences, model=model).columns
+    # a table that brings its own spans keeps them
+    predict_stance(mentions.assign(other_spans=[[]] * 6), sentences, model=model)
+    assert model.seen["other_spans"].tolist() == [[]] * 6
+
+
+def test_other_spans_needs_offsets():
+    with pytest.raises(ValueError, match=r"other_spans\(\) needs column 'start'"):
+        other_spans(pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "end": [3]}))
 
 
 def test_predict_stance_refuses_foreign_sentences():
@@ -384,74 +434,6 @@ def test_stance_tables_without_training_data_keeps_the_mentions(tmp_path):
     assert "stance" not in tables["mentions"].columns
 
 
-# ---------------------------------------------------------------- hand labels
-
-def _write_labels(path, rows):
-    pd.DataFrame(rows, columns=["article_id", "snippet", "mention", "occurrence", "group", "label",
-                                "rationale"]).to_csv(path, index=False)
-
-
-def test_read_stance_labels_and_agreement(tmp_path):
-    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1],
-                              "text": ["Amazon said Amazon would.", "Critics hit Amazon."]})
-    mentions = find_mentions(sentences).assign(stance=["neutral", "negative", "negative"])
-    path = tmp_path / "labels.csv"
-    _write_labels(path, [["a", "Critics hit", "Amazon", 0, "target", "negative", "hit"],
-                         ["a", "said Amazon", "amazon", 1, "target", "neutral", "speaks"]])
-    with pytest.warns(CorpusWarning, match="1 of 3 mentions have no label"):
-        labelled = read_stance_labels(path, mentions, sentences)
-    assert labelled[["sentence_id", "start", "label"]].values.tolist() == [[0, 12, "neutral"], [1, 12, "negative"]]
-    scores = label_agreement(labelled)
-    assert scores["n"] == 2 and scores["accuracy"] == 0.5
-
-
-@pytest.mark.parametrize(
-    "row, message",
-    [
-        (["a", "Critics hit", "Amazon", 0, "target", "hostile", ""], r"row 2: label 'hostile' is not one of"),
-        (["a", "Nowhere", "Amazon", 0, "target", "negative", ""], r"row 2: snippet 'Nowhere' found in no sentence"),
-        (["a", "Amazon", "Amazon", 0, "target", "negative", ""], r"row 2: snippet 'Amazon' found in 2 sentences"),
-        (["a", "Critics hit", "Amazon", 3, "target", "negative", ""], r"row 2: no mention 'Amazon' \(occurrence 3\)"),
-        (["b", "Critics hit", "Amazon", 0, "target", "negative", ""], r"found in no sentence of article 'b'"),
-        (["a", "Critics hit", "Amazon", "first", "target", "negative", ""], r"row 2: occurrence 'first' must be a whole"),
-        (["a", "Critics hit", "Amazon", -1, "target", "negative", ""], r"row 2: occurrence -1 must be a whole"),
-    ],
-)
-def test_bad_label_rows_name_file_and_row(tmp_path, row, message):
-    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1],
-                              "text": ["Amazon said Amazon would.", "Critics hit Amazon."]})
-    path = tmp_path / "labels.csv"
-    _write_labels(path, [row])
-    with pytest.raises(CorpusError, match=message) as info:
-        read_stance_labels(path, find_mentions(sentences), sentences)
-    assert str(info.value).startswith(str(path))
-
-
-def test_duplicate_and_missing_columns(tmp_path):
-    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "text": ["Critics hit Amazon."]})
-    path = tmp_path / "labels.csv"
-    _write_labels(path, [["a", "Critics", "Amazon", 0, "target", "negative", ""]] * 2)
-    with pytest.raises(CorpusError, match="two rows label the same mention"):
-        read_stance_labels(path, find_mentions(sentences), sentences)
-    pd.DataFrame({"article_id": ["a"], "label": ["negative"]}).to_csv(path, index=False)
-    with pytest.raises(CorpusError, match="missing column\\(s\\) snippet, mention, occurrence"):
-        read_stance_labels(path, find_mentions(sentences), sentences)
-
-
-def test_shipped_labels_cover_every_amazon_mention(shipped_sentences):
-    mentions = find_mentions(shipped_sentences)
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", CorpusWarning)  # no mention left unlabelled
-        labelled = read_stance_labels(DATA / LABELS_FILE, mentions, shipped_sentences)
-    assert len(labelled) == len(mentions) == 115
-    assert labelled["group"].value_counts().to_dict() == {"target": 96, "affiliate": 19}
-    assert (labelled["rationale"].str.len() > 10).all()
-    codebook = (DATA / "annotations" / "stance_codebook.md").read_text(encoding="utf-8")
-    assert "## Labels" in codebook and "## Rules for hard cases" in codebook
-
-
 # ---------------------------------------------------------------- commands
 
 def test_evaluate_stance_command_prints_scores(tiny_data, capsys):
@@ -496,6 +478,19 @@ def test_stance_model_key_follows_the_training_bytes_and_options(tiny_data):
     assert stance_model_key(tiny_data, params={"C": 2.0}) != key
     train = tiny_data / "external" / "newsmtsc" / "train.jsonl"
     train.write_text(train.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert stance_model_key(tiny_data) != key
+
+
+def test_stance_model_key_follows_the_word_lists(tiny_data, tmp_path, monkeypatch):
+    from coverage.resources import shipped_path
+    from coverage.stance_model import stance_model_key
+
+    key = stance_model_key(tiny_data)
+    edited = tmp_path / "stance_grammar.yaml"
+    edited.write_text(shipped_path("stance_grammar.yaml").read_text(encoding="utf-8").replace(
+        "hardly", "hardly, barely"), encoding="utf-8")
+    monkeypatch.setattr("coverage.stance_model.shipped_path",
+                        lambda name: edited if name == "stance_grammar.yaml" else shipped_path(name))
     assert stance_model_key(tiny_data) != key
 
 
