@@ -33,7 +33,8 @@ from coverage.mentions import find_mentions
 from coverage.notebooks import find_data_dir
 from coverage.resources import read_yaml, shipped_path
 from coverage.sentiment import score_texts
-from coverage.stance import label_agreement, mention_stance, predict_stance, read_stance_labels, stance_counts
+from coverage.stance import mention_stance, predict_stance, stance_counts
+from coverage.stance_labels import label_agreement, read_stance_labels
 from coverage.stance_model import load_stance_model
 from coverage.voices import quote_tables
 
@@ -68,14 +69,17 @@ predict_stance(find_mentions(mine), mine, model=model).assign(
     vader_compound=lambda t: score_texts(t["sentence"])["vader_compound"].to_numpy())[columns].round(2)
 
 # %% [markdown]
-# *Answer.* The classifier calls **both** negative, and is even a little
-# surer about Amazon the accuser (P(negative) 0.90) than about Amazon the
-# accused (0.86): "accused" right beside the mention weighs more than the
-# side it stands on. VADER scores the first sentence slightly *positive*
-# ("helping") and the second negative ("lying"): the opposite of the
-# stance toward Amazon. This is notebook 05's "condemned" pair again.
-# Students who try "praised" find the mirror image: both sentences come out
-# positive. Ask: which words in your sentences did the class depend on?
+# *Answer.* The classifier calls **both** negative. It is a little surer
+# about Amazon the accused (P(negative) 0.88) than about Amazon the accuser
+# (0.84): its shallow parse sees that Amazon is the object of "accused" in
+# the first sentence and the subject in the second, and that moves the
+# probability the right way, but not far enough to change the answer.
+# VADER scores the first sentence slightly *positive* ("helping") and the
+# second negative ("lying"): the opposite of the stance toward Amazon.
+# This is notebook 05's "condemned" pair again. Students who try "praised"
+# find the mirror image: "A senator praised Amazon." and "Amazon praised
+# the senator." both come out positive. Ask: which words in your
+# sentences did the class depend on?
 
 # %% [markdown]
 # ## Exercise 2 · Who is "the company"?
@@ -127,12 +131,13 @@ pd.DataFrame(table).round(2)
 
 # %% [markdown]
 # *Answer.* Business Insider changes most: its eight "Amazon employees"
-# mentions go, and model and hand labels now agree (−0.65 and −0.70). By
-# the hand labels, *every* remaining mention of Forbes and Tech Observer is
+# mentions go, and model and hand labels now agree (−0.70 both). By the
+# hand labels, *every* remaining mention of Forbes and Tech Observer is
 # negative (−1.00), so leaving out the modifiers makes the hand-labelled
-# picture more negative everywhere. But the model still finds Forbes
-# (−0.43) and Recode (−0.32) mild, far from their hand labels (−1.00 and
-# −0.68): the outlets' ranking still differs. Dropping the modifiers fixes
+# picture more negative everywhere. But the model still finds Tech
+# Observer (−0.57), Recode (−0.41) and Packt Hub (−0.20) milder than their
+# hand labels (−1.00, −0.68 and −0.40), and Forbes too (−0.71 against
+# −1.00): the outlets' ranking still differs. Dropping the modifiers fixes
 # one failure and leaves the others (the demands put to "the company",
 # criticism read as praise).
 
@@ -152,8 +157,8 @@ with pd.option_context("display.max_colwidth", 200):
     display(labelled.loc[labelled["voice"] == "quoted", ["outlet", "in_context", "label", "stance"]])
 
 # %% [markdown]
-# *Answer.* Quoted sentences agree better: kappa 0.47 on 19 mentions,
-# against 0.18 on the journalist's 96. Read the list: many quoted mentions
+# *Answer.* Quoted sentences agree better: kappa 0.69 on 19 mentions,
+# against 0.32 on the journalist's 96. Read the list: many quoted mentions
 # are easy cases, a speaker named in the attribution ("an [Amazon]
 # employee wrote", "[Bezos] said"), which model and annotator both call
 # neutral, or Amazon named in an explicit demand ("asking [Amazon] to stop
@@ -183,13 +188,14 @@ for threshold in [0.0, 0.5, 0.6, 0.7, 0.8]:
 pd.DataFrame(rows).T.round(3)
 
 # %% [markdown]
-# *Answer.* Agreement does not rise steadily with confidence: kappa falls
-# from 0.23 (all 115 mentions) to 0.18 when answers below 0.5 or 0.6 are
-# dropped, rises to 0.33 at 0.7 (31 mentions left) and to 0.59 at 0.8,
-# with only 10 mentions left. The probabilities were learned on political
-# news; on tech news they are not a reliable measure of being right, and
-# filtering on them throws most of the data away. A discussion point: which
-# mentions would you check by hand instead?
+# *Answer.* Agreement rises with confidence, after a dip: kappa is 0.38 on
+# all 115 mentions and 0.35 when answers below 0.5 are dropped (97 left),
+# then 0.49 at 0.6 (73 left), 0.66 at 0.7 (40) and 0.81 at 0.8, with only
+# 20 mentions left. The sure answers are more often right, but filtering
+# on them throws most of the data away, and not at random: the hard cases
+# (demands put to "the company", "Amazon employees") are the ones dropped,
+# so a measure computed on the sure answers describes an easier corpus. A
+# discussion point: which mentions would you check by hand instead?
 
 # %% [markdown]
 # ## Exercise 6 · Add a target: Microsoft
@@ -219,10 +225,13 @@ print("Amazon mentions with the shipped file:", len(find_mentions(voiced)),
 # same failure as Amazon's "ask the company to stop selling". Nadella
 # "slammed the practice of separating children" and said the company
 # provided no tech for it: a defence, neutral for him and arguably positive
-# for the company, and the model says neutral for both. In Recode's quoted
-# sentence, "Microsoft and Salesforce employees have taken action" comes out
-# negative: the criticism next door spills over, as for "Amazon employees"
-# (this "Microsoft" is not marked as a modifier, because "and" follows it).
+# for the company; the model says positive for Nadella and neutral for the
+# company. In Recode's quoted sentence, "Microsoft and Salesforce employees
+# have taken action" comes out negative: the criticism next door spills
+# over, as for "Amazon employees" (this "Microsoft" is not marked as a
+# modifier, because "and" follows it). And "Similar movements have taken
+# place at other tech companies, like Microsoft" comes out positive,
+# though it only says that Microsoft's staff protested too.
 # Without hand labels for Microsoft, none of this is checked: labelling
 # these seven mentions by the codebook takes five minutes and makes a good
 # homework.
