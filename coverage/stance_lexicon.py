@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from coverage.sentiment import textblob_sentiment
 from coverage.stance_roles import clause_of, load_stance_grammar
 from coverage.tokens import WORD_RE, words
 
@@ -250,7 +251,4 @@ def _vader(text: str) -> list[float]:
 
 
 def _textblob(text: str) -> list[float]:
-    from textblob import TextBlob
-
-    s = TextBlob(text).sentiment
-    return [s.polarity, s.subjectivity]
+    return list(textblob_sentiment(text))

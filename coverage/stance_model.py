@@ -41,6 +41,7 @@ from coverage.errors import CorpusError
 from coverage.model_cache import cached_model, training_key
 from coverage.resources import shipped_path
 from coverage.schema import require_columns
+from coverage.sentiment import textblob_sentiment
 from coverage.stance_features import MENTION_INPUT_COLUMNS, StanceFeatures
 from coverage.stance_roles import GRAMMAR_FILE
 from coverage.tokens import words
@@ -344,9 +345,7 @@ def baseline_predictions(table: pd.DataFrame, *, method: str) -> np.ndarray:
     if method == "neutral":
         return np.array(["neutral"] * len(table), dtype=object)
     if method == "textblob":
-        from textblob import TextBlob
-
-        scores = [TextBlob(t).sentiment.polarity for t in table["text"]]
+        scores = [textblob_sentiment(t)[0] for t in table["text"]]
         return np.array([_sign_label(s, 0.0) for s in scores], dtype=object)
     if method == "vader":
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

@@ -19,6 +19,7 @@ from coverage.sentiment import (
     score_sentences,
     score_texts,
     summarise_sentiment,
+    textblob_sentiment,
 )
 
 
@@ -185,3 +186,8 @@ def test_shipped_articles_scored(shipped_sentences):
     text = shipped_sentences.loc[mask, "text"].iloc[0]
     assert row["vader_compound"] == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
     assert row["vader_compound"] < -0.5  # "refuse", "violate": clearly negative
+
+
+def test_textblob_sentiment_equals_textblob_on_every_shipped_sentence(shipped_sentences):
+    texts = [*shipped_sentences["text"], "", "Not bad.", "The firm was VERY good!!!", "¿Qué?"]
+    assert [textblob_sentiment(t) for t in texts] == [tuple(TextBlob(t).sentiment) for t in texts]
