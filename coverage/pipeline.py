@@ -31,6 +31,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from coverage._io import write_table, write_text
@@ -311,7 +312,9 @@ def _stance_model(data_dir: Path):
 def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | None, jobs: int | None,
                  stance_model=None, progress: Callable | None) -> Tables:
     cached, hits = read_cached(cache_dir, ARTICLE_TABLES, keys) if cache_dir else ({}, set())
-    todo = corpus[~keys.isin(hits)]
+    # A set lookup per key: Series.isin on pandas' Arrow strings converts each hit to an Arrow scalar first.
+    missed = np.fromiter((key not in hits for key in keys), dtype=bool, count=len(keys))
+    todo = corpus[missed]
     computed = _run_partitions(todo, jobs=jobs, progress=progress, stance_model=stance_model)
     key_of = dict(zip(corpus["article_id"], keys))
     order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
@@ -323,7 +326,7 @@ def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | Non
         table = pd.concat(parts, ignore_index=True) if parts else new
         result[name] = in_corpus_order(table, order)
     if cache_dir is not None and len(todo):
-        write_cached(cache_dir, result, keys, new=keys[~keys.isin(hits)])
+        write_cached(cache_dir, result, keys, new=keys[missed])
     return {name: table.drop(columns="_key") for name, table in result.items()}
 
 
@@ -333,8 +336,11 @@ def in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFra
     Cached and fresh rows (or rows from different workers) interleave; sorting
     back to corpus order means the output never depends on how it was computed.
     """
-    position = table["article_id"].map(order)
-    return table.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    found = pd.Index(list(order)).get_indexer(table["article_id"])  # -1: not in ``order``, goes last
+    position = np.append(np.fromiter(order.values(), dtype=np.float64, count=len(order)), np.inf)[found]
+    if (position[1:] >= position[:-1]).all():  # cached rows usually are in order already
+        return table.reset_index(drop=True)
+    return table.take(np.argsort(position, kind="stable")).reset_index(drop=True)
 
 
 def _run_partitions(corpus: pd.DataFrame, *, jobs: int | None, progress: Callable | None,

@@ -85,3 +85,17 @@ def test_written_files_are_the_same_spliced_or_not(data_copy, tmp_path):
     write_processed(build_tables(data_copy, jobs=1, cache=False), tmp_path)
     for filename in PROCESSED_FILES.values():
         assert (processed / filename).read_bytes() == (tmp_path / filename).read_bytes(), filename
+
+
+@pytest.mark.parametrize(("ids", "expected"), [
+    (["b", "a", "b", "a"], [1, 3, 0, 2]),  # stable within an article
+    (["a", "a", "b"], [0, 1, 2]),  # already in order
+    (["x", "b", "a"], [2, 1, 0]),  # an id not in the corpus goes last
+    ([], []),
+])
+def test_in_corpus_order(ids, expected):
+    from coverage.pipeline import in_corpus_order
+
+    table = pd.DataFrame({"article_id": ids, "row": range(len(ids))}, index=range(10, 10 + len(ids)))
+    got = in_corpus_order(table, {"a": 0, "b": 1})
+    assert got["row"].tolist() == expected and got.index.tolist() == list(range(len(ids)))
