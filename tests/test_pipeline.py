@@ -99,3 +99,16 @@ def test_in_corpus_order(ids, expected):
     table = pd.DataFrame({"article_id": ids, "row": range(len(ids))}, index=range(10, 10 + len(ids)))
     got = in_corpus_order(table, {"a": 0, "b": 1})
     assert got["row"].tolist() == expected and got.index.tolist() == list(range(len(ids)))
+
+
+def test_in_corpus_order_with_many_runs_is_the_same(monkeypatch):
+    import coverage.pipeline as pipeline
+
+    rng = np.random.default_rng(0)
+    ids = [f"a{k}" for k in rng.integers(0, 40, size=300)]
+    table = pd.DataFrame({"article_id": ids, "text": [f"t{k}" for k in range(300)], "n": np.arange(300)})
+    order = {f"a{k}": int(p) for k, p in enumerate(rng.permutation(40))}
+    expected = table.assign(_p=table["article_id"].map(order)).sort_values("_p", kind="stable").drop(columns="_p")
+    for max_runs in (10**6, 1):  # slices concatenated, or one take
+        monkeypatch.setattr(pipeline, "_MAX_RUNS", max_runs)
+        pd.testing.assert_frame_equal(pipeline.in_corpus_order(table, order), expected.reset_index(drop=True))
