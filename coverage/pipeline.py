@@ -15,10 +15,12 @@ Two kinds of stages:
   than :func:`coverage.reuse.boilerplate_cutoff`), stance intervals. They
   always run on the whole corpus, from the per-article tables.
 
-With the cache on, a re-run also reuses what does not depend on the
-analysis: cleaned articles (:mod:`coverage.clean_cache`) and the CSV rows of
-unchanged articles (:mod:`coverage.spliced_csv`). Nothing cached changes a
-result: tests compare every table and file with a run without the cache.
+With the cache on, a re-run also reuses cleaned articles
+(:mod:`coverage.clean_cache`), the text reuse of the last run, updated for
+the articles added, removed or changed (:mod:`coverage.reuse_memo`), the
+bootstrap intervals of unchanged outlets, and the CSV rows of unchanged articles
+(:mod:`coverage.spliced_csv`). Nothing cached changes a result: tests compare
+every table and file with a run without the cache.
 
 A stage takes the dict of tables computed so far and returns new tables to
 add; it never changes the tables it was given.
@@ -42,6 +44,7 @@ from coverage.framing import framing_tables
 from coverage.keyness import word_counts
 from coverage.outlets import outlet_tables
 from coverage.readability import readability
+from coverage.reuse_memo import MAX_CHANGED_SHARE, ReuseMemo
 from coverage.reuse_tokens import reuse_tokens
 from coverage.schema import REMOVED_COLUMNS
 from coverage.sentences import split_sentences
@@ -110,9 +113,11 @@ def _stage_removed(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 
 def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # build_tables passes the text reuse of the last run (see coverage.reuse_memo).
     return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"),
                          article_readability=tables.get("article_readability"),
-                         word_counts=tables.get("word_counts"), reuse_tokens=tables.get("reuse_tokens"))
+                         word_counts=tables.get("word_counts"), reuse_tokens=tables.get("reuse_tokens"),
+                         reuse_memo=tables.get("reuse_memo"))
 
 
 #: Per-article stages in order: (name, function of the tables of a partition).
@@ -223,15 +228,17 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     if cache_dir is not None:  # the single-folder cache of kit 0.1, now under cache/articles/
         for legacy in ("keys", *ARTICLE_TABLES):
             (cache_dir / f"{legacy}.parquet").unlink(missing_ok=True)
+    reuse_memo = _reuse_memo(cache_dir, corpus, keys)  # before the per-article cache lets removed articles go
     tables.update(_per_article(corpus, keys, cache_dir=cache_dir / "articles" if cache_dir else None,
                                stance_model=model, jobs=jobs, progress=progress))
     if cache_dir is not None:  # lets write_processed reuse the CSV rows of unchanged articles
         tables["cache_keys"] = pd.DataFrame({"article_id": corpus["article_id"], "key": keys.to_numpy()})
     memo = _IntervalMemo.read(cache_dir / _MEMO_FILE) if cache_dir is not None else None
-    tables = corpus_tables({**tables, "interval_memo": memo})
-    del tables["interval_memo"]
+    tables = corpus_tables({**tables, "interval_memo": memo, "reuse_memo": reuse_memo})
+    del tables["interval_memo"], tables["reuse_memo"]
     if memo is not None:
         memo.write_used(cache_dir / _MEMO_FILE)
+        reuse_memo.write(cache_dir / _REUSE_DIR)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     return tables
 
@@ -258,6 +265,7 @@ def corpus_tables(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 
 _MEMO_FILE = "intervals.json"
+_REUSE_DIR = "reuse"
 
 
 class _IntervalMemo(dict):
@@ -290,6 +298,19 @@ class _IntervalMemo(dict):
 
     def write_used(self, path: Path) -> None:
         write_text(json.dumps(self.used, sort_keys=True), path)
+
+
+def _reuse_memo(cache_dir: Path | None, corpus: pd.DataFrame, keys: pd.Series) -> ReuseMemo | None:
+    """The text reuse of the last run, with the word hashes of its articles that are gone (removed or changed)."""
+    if cache_dir is None:
+        return None
+    memo = ReuseMemo.read(cache_dir / _REUSE_DIR, keys=dict(zip(corpus["article_id"], keys)))
+    gone = memo.removed_keys()
+    if gone and len(gone) <= max(2, MAX_CHANGED_SHARE * len(corpus)):  # more would mean a full search anyway
+        found, _ = read_cached(cache_dir / "articles", ["reuse_tokens"], gone)
+        if found:
+            memo.removed = dict(zip(found["reuse_tokens"]["_key"], found["reuse_tokens"]["token_hash"]))
+    return memo
 
 
 def _stance_model(data_dir: Path):

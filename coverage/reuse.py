@@ -32,6 +32,7 @@ import pandas as pd
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.reuse_align import _chain_table, _passage_table
+from coverage.reuse_memo import ReuseMemo, remember_reuse, update_reuse
 from coverage.reuse_seeds import _seed_table, _Tokens
 from coverage.reuse_tokens import REUSE_TOKEN_COLUMNS
 from coverage.schema import require_columns
@@ -51,7 +52,7 @@ _MARKS = re.compile("[“„«”»\"‘’]")
 
 def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap: int = 3,
                quotes: pd.DataFrame | None = None, max_articles: int | None = None,
-               tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+               tokens: pd.DataFrame | None = None, memo: ReuseMemo | None = None) -> pd.DataFrame:
     """Find passages shared between pairs of articles.
 
     What it measures: stretches of at least ``min_words`` words that two
@@ -91,6 +92,11 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
         The words of each article as :func:`coverage.reuse_tokens.reuse_tokens`
         returns them (e.g. from the pipeline's cache); read from ``text``
         otherwise. The result is the same.
+    memo : ReuseMemo, optional
+        The last run (:class:`coverage.reuse_memo.ReuseMemo`, with a key per
+        article): when a few articles were added, removed or changed, only
+        the pairs of the added ones are aligned and the rest is taken from
+        it; it then holds this run. The result is the same.
 
     Returns
     -------
@@ -137,22 +143,49 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
     if quotes is not None:
         require_columns(quotes, ["article_id", "start", "end"], func="find_reuse")
         doc = pd.Index(ids).get_indexer(quotes["article_id"].astype(str))  # quotes of other articles: -1
-        spans = (doc[doc >= 0], quotes["start"].to_numpy(dtype=np.int64)[doc >= 0],
-                 quotes["end"].to_numpy(dtype=np.int64)[doc >= 0])
+        marked = (doc, quotes["start"].to_numpy(dtype=np.int64), quotes["end"].to_numpy(dtype=np.int64))
     else:
-        found = [(d, s, e) for d, text in enumerate(texts) for s, e in quote_spans(text)]
-        spans = tuple(np.array(column, dtype=np.int64) for column in zip(*found)) if found else \
-            tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
-    words = _Tokens(texts, spans, _cached_arrays(tokens, ids))
-    seeds, n_boilerplate = _seed_table(words, n=n, max_articles=max_articles)
+        marked = None
+    arrays = _cached_arrays(tokens, ids)
+    params = {"n": int(n), "min_words": int(min_words), "max_gap": int(max_gap), "quotes": quotes is not None}
+    cutoff = None if max_articles is None else int(max_articles)
+    spans_of = lambda docs: _quotations(texts, docs, marked)  # noqa: E731
+    updated = update_reuse(memo, ids, texts, arrays, spans_of, params=params, cutoff=cutoff) if memo else None
+    if updated is None:
+        words = _Tokens(texts, spans_of(np.arange(len(texts))), arrays)
+        seeds, n_boilerplate, counts = _seed_table(words, n=n, max_articles=max_articles)
+        chains = _chain_table(words, seeds, n=n, max_gap=max_gap)
+        table = _passage_table(words, chains, ids, n=n, min_words=min_words)
+        n_pairs = int(chains["n_pairs"])
+        if memo is not None:
+            remember_reuse(memo, ids, params=params, cutoff=cutoff, lengths=words.length, masked=words.ids < 0,
+                           counts=counts, passages=table, n_pairs=n_pairs)
+    else:
+        table, n_boilerplate, n_pairs = updated
+        table = table.copy()  # the memo keeps its own
     if n_boilerplate:
         warnings.warn(f"find_reuse(): ignored {n_boilerplate} n-gram(s) found in more than {max_articles} articles "
                       "as boilerplate; raise max_articles to use them", CorpusWarning, stacklevel=2)
-    chains = _chain_table(words, seeds, n=n, max_gap=max_gap)
-    table = _passage_table(words, chains, ids, n=n, min_words=min_words)
     # How much the index saved: pairs aligned versus pairs a brute force would compare.
-    table.attrs.update(pairs_compared=int(chains["n_pairs"]), pairs_possible=len(texts) * (len(texts) - 1) // 2)
+    table.attrs.update(pairs_compared=n_pairs, pairs_possible=len(texts) * (len(texts) - 1) // 2)
     return table
+
+
+def _quotations(texts: list[str], docs: np.ndarray, marked: tuple | None) -> tuple[np.ndarray, ...]:
+    """``(doc, start, end)`` of the quotations of articles ``docs``, numbered by their place in ``docs``.
+
+    From ``marked`` (a quotation table as corpus indices and offsets) when
+    given, else found with :func:`quote_spans`.
+    """
+    if marked is not None:
+        place = np.full(len(texts) + 1, -1, dtype=np.int64)  # the last one: quotations of other articles
+        place[np.asarray(docs, dtype=np.int64)] = np.arange(len(docs))
+        doc = place[marked[0]]
+        return doc[doc >= 0], marked[1][doc >= 0], marked[2][doc >= 0]
+    found = [(k, s, e) for k, d in enumerate(np.asarray(docs).tolist()) for s, e in quote_spans(texts[d])]
+    if not found:
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
+    return tuple(np.array(column, dtype=np.int64) for column in zip(*found))
 
 
 def _cached_arrays(tokens: pd.DataFrame | None, ids: list[str]):

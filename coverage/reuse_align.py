@@ -229,7 +229,8 @@ def _passage_table(tokens: _Tokens, chains: dict, ids: list[str], *, n: int, min
     if pieces:
         c, *ends, sa, sb = map(np.array, zip(*pieces))
         parts.append(_segments(tokens, chains, c, ends, sa.astype(bool), sb.astype(bool)))
-    table = pd.concat(parts, ignore_index=True)
+    # An empty part would make the text columns object instead of str (pandas keeps empty parts' dtypes).
+    table = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
     rank = np.zeros(len(chains["pair"]), dtype=np.int64)
     rank[keep] = np.arange(len(keep))
     table = table.iloc[np.argsort(rank[table.pop("_chain").to_numpy()], kind="stable")]

@@ -105,8 +105,9 @@ def _stops(new: np.ndarray) -> np.ndarray:
     return np.r_[np.flatnonzero(new)[1:], len(new)][np.cumsum(new) - 1]
 
 
-def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
-    """Return the seeds ``(a, b, i, j)`` of every pair of articles, and the number of boilerplate n-grams.
+def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None, masked: np.ndarray | None = None,
+                involving: np.ndarray | None = None):
+    """Return the seeds ``(a, b, i, j)`` of every pair of articles, the number of boilerplate n-grams, and counts.
 
     A seed says the n-gram at word ``i`` of article ``a`` is the one at word
     ``j`` of article ``b`` (``a < b``); seeds come sorted by ``(a, b, i, j)``.
@@ -115,20 +116,30 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
     or more, and not boilerplate, are sorted and paired, in one vectorised
     pass: the work grows with the number of shared n-grams, not with the
     number of pairs. Words of boilerplate n-grams are masked in ``tokens``.
+
+    ``masked`` gives the words to mask instead (a caller that counted the
+    n-grams over a larger corpus, :mod:`coverage.reuse_memo`); ``involving``
+    keeps only the seeds of pairs with at least one article flagged in it.
+    The counts returned are, for every distinct n-gram, the number of
+    articles it occurs in before masking (None when ``masked`` is given).
     """
     first, owner, codes = _ngram_codes(tokens, n=n)
     n_articles = len(tokens.length)
-    n_docs = _articles_per_code(codes, owner, n_articles)
-    n_boilerplate = 0
-    if max_articles is not None and (boiler := n_docs[codes] > max_articles).any():
-        n_boilerplate = int((n_docs > max_articles).sum())
-        size = len(tokens.ids) + n + 1
-        edges = np.bincount(first[boiler], minlength=size) - np.bincount(first[boiler] + n, minlength=size)
-        masked = np.cumsum(edges)[:len(tokens.ids)] > 0
+    n_boilerplate, counts = 0, None
+    if masked is None:
+        n_docs = counts = _articles_per_code(codes, owner, n_articles)
+        if max_articles is not None and (boiler := n_docs[codes] > max_articles).any():
+            n_boilerplate = int((n_docs > max_articles).sum())
+            size = len(tokens.ids) + n + 1
+            edges = np.bincount(first[boiler], minlength=size) - np.bincount(first[boiler] + n, minlength=size)
+            masked = np.cumsum(edges)[:len(tokens.ids)] > 0
+    if masked is not None and masked.any():
         tokens.mask(masked)
         covered = np.r_[0, np.cumsum(masked)]
         clean = covered[first + n] == covered[first]  # n-grams with no masked word
         first, owner, codes = first[clean], owner[clean], codes[clean]
+        n_docs = _articles_per_code(codes, owner, n_articles)
+    elif counts is None:
         n_docs = _articles_per_code(codes, owner, n_articles)
     shared = n_docs[codes] >= 2
     first, owner, codes = first[shared], owner[shared], codes[shared]
@@ -140,9 +151,12 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None):
     left = np.repeat(np.arange(len(group)), partners)
     right = np.repeat(doc_stop, partners) + _ranges(partners)
     a, b = owner[left], owner[right]
+    if involving is not None:
+        kept = involving[a] | involving[b]
+        left, right, a, b = left[kept], right[kept], a[kept], b[kept]
     i, j = first[left] - tokens.base[a], first[right] - tokens.base[b]
     order = np.lexsort((j, i, b, a))
-    return (a[order], b[order], i[order], j[order]), n_boilerplate
+    return (a[order], b[order], i[order], j[order]), n_boilerplate, counts
 
 
 def _ngram_codes(tokens: _Tokens, *, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -52,25 +52,37 @@ def test_adding_an_article_recomputes_only_that_one(data_copy, monkeypatch):
     (data_copy / "raw" / "new.md").write_text(
         "---\noutlet: New Outlet\npublished: 2018-11-10\n---\nHeadline\n\nAmazon employees protested.\n",
         encoding="utf-8")
-    seen = []
+    seen, searched = [], []
     real = pipeline.article_features
     monkeypatch.setattr(pipeline, "article_features",
                         lambda part, **kw: seen.append(list(part["article_id"])) or real(part, **kw))
+    import coverage.reuse as reuse
+
+    real_remember = reuse.remember_reuse
+    monkeypatch.setattr(reuse, "remember_reuse", lambda *a, **kw: searched.append(1) or real_remember(*a, **kw))
     tables = build_tables(data_copy, jobs=1)
     assert seen == [["new"]]
+    assert searched == []  # text reuse updated from the last run, not searched anew
     assert len(tables["articles"]) == 6
     fresh = build_tables(data_copy, jobs=1, cache=False)
-    _same(fresh, tables, [*ARTICLE_TABLES, "articles"])
+    _same(fresh, tables, [*ARTICLE_TABLES, "articles", "keyness", "reuse", "reuse_pairs"])
 
 
-def test_changed_text_is_recomputed(data_copy):
+def test_changed_text_is_recomputed(data_copy, monkeypatch):
+    import coverage.reuse as reuse
+
     build_tables(data_copy, jobs=1)
     path = data_copy / "raw" / "forbes-2018-06-22.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("Amazon employees have written", "Amazon staff have written"),
                     encoding="utf-8")
+    searched = []
+    real_remember = reuse.remember_reuse
+    monkeypatch.setattr(reuse, "remember_reuse", lambda *a, **kw: searched.append(1) or real_remember(*a, **kw))
     tables = build_tables(data_copy, jobs=1)
     lede = tables["sentences"].query("article_id == 'forbes-2018-06-22' and position == 'lede'")["text"].iloc[0]
     assert lede.startswith("Amazon staff have written")
+    assert searched == []  # text reuse updated: the old version taken out, the new one aligned
+    _same(build_tables(data_copy, jobs=1, cache=False), tables, ["reuse", "reuse_pairs", "articles"])
 
 
 def test_written_files_are_the_same_spliced_or_not(data_copy, tmp_path):
