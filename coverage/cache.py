@@ -43,6 +43,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from coverage._io import atomic_write
+from coverage._rows import take_rows
 
 __all__ = ["MAX_PARTS", "article_keys", "kit_fingerprint", "read_cached", "write_cached"]
 
@@ -127,7 +128,8 @@ def read_cached(cache_dir: Path, names: Iterable[str], keys: Iterable[str]) -> t
             continue
         for name, table in loaded.items():
             # Usually every article of a part is wanted: no need to look at each row's key.
-            found[name].append(table if part_hits == stored else table[_isin(table[_KEY], part_hits)])
+            found[name].append(table if part_hits == stored else
+                               take_rows(table, np.flatnonzero(_isin(table[_KEY], part_hits))))
         hits |= part_hits
     if not hits:
         return {}, set()
@@ -168,7 +170,8 @@ def write_cached(cache_dir: Path, tables: Mapping[str, pd.DataFrame], keys: Iter
         old = []
     if not new:
         return
-    _write_part(cache_dir, {name: t if new == live else t[_isin(t[_KEY], new)] for name, t in tables.items()}, new)
+    _write_part(cache_dir, {name: t if new == live else take_rows(t, np.flatnonzero(_isin(t[_KEY], new)))
+                            for name, t in tables.items()}, new)
     for part in old:
         shutil.rmtree(part, ignore_errors=True)
 

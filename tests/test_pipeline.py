@@ -114,6 +114,7 @@ def test_in_corpus_order(ids, expected):
 
 
 def test_in_corpus_order_with_many_runs_is_the_same(monkeypatch):
+    import coverage._rows
     import coverage.pipeline as pipeline
 
     rng = np.random.default_rng(0)
@@ -122,5 +123,5 @@ def test_in_corpus_order_with_many_runs_is_the_same(monkeypatch):
     order = {f"a{k}": int(p) for k, p in enumerate(rng.permutation(40))}
     expected = table.assign(_p=table["article_id"].map(order)).sort_values("_p", kind="stable").drop(columns="_p")
     for max_runs in (10**6, 1):  # slices concatenated, or one take
-        monkeypatch.setattr(pipeline, "_MAX_RUNS", max_runs)
+        monkeypatch.setattr(coverage._rows, "_MAX_RUNS", max_runs)
         pd.testing.assert_frame_equal(pipeline.in_corpus_order(table, order), expected.reset_index(drop=True))
