@@ -90,8 +90,9 @@ def article_keys(corpus: pd.DataFrame, *, extra: str = "") -> pd.Series:
     """
     base = kit_fingerprint() + "\0" + extra
     fields = corpus[["article_id", "outlet", "published", "title", "text", "body_start"]].astype(str)
+    rows = zip(*(fields[column].tolist() for column in fields.columns))  # lists: iterating Arrow strings is slow
     return pd.Series(
-        [hashlib.sha256("\0".join((base, *row)).encode()).hexdigest() for row in fields.itertuples(index=False)],
+        [hashlib.sha256("\0".join((base, *row)).encode()).hexdigest() for row in rows],
         index=corpus.index,
         name=_KEY,
     )

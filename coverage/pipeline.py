@@ -305,7 +305,7 @@ def _reuse_memo(cache_dir: Path | None, corpus: pd.DataFrame, keys: pd.Series) -
     """The text reuse of the last run, with the word hashes of its articles that are gone (removed or changed)."""
     if cache_dir is None:
         return None
-    memo = ReuseMemo.read(cache_dir / _REUSE_DIR, keys=dict(zip(corpus["article_id"], keys)))
+    memo = ReuseMemo.read(cache_dir / _REUSE_DIR, keys=dict(zip(corpus["article_id"].tolist(), keys.tolist())))
     gone = memo.removed_keys()
     if gone and len(gone) <= max(2, MAX_CHANGED_SHARE * len(corpus)):  # more would mean a full search anyway
         found, _ = read_cached(cache_dir / "articles", ["reuse_tokens"], gone)
@@ -338,7 +338,7 @@ def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | Non
     missed = np.fromiter((key not in hits for key in keys), dtype=bool, count=len(keys))
     todo = corpus[missed]
     computed = _run_partitions(todo, jobs=jobs, progress=progress, stance_model=stance_model)
-    key_of = dict(zip(corpus["article_id"], keys))
+    key_of = dict(zip(corpus["article_id"].tolist(), keys.tolist()))
     order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
     result: Tables = {}
     for name in ARTICLE_TABLES:
@@ -405,7 +405,7 @@ def write_processed(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> 
     """
     out = Path(out_dir)
     keys = tables.get("cache_keys")
-    key_of = dict(zip(keys["article_id"], keys["key"])) if keys is not None else None
+    key_of = dict(zip(keys["article_id"].tolist(), keys["key"].tolist())) if keys is not None else None
     written = []
     for name, filename in PROCESSED_FILES.items():
         if name not in tables:

@@ -192,8 +192,8 @@ def _cached_arrays(tokens: pd.DataFrame | None, ids: list[str]):
     if tokens is None:
         return None
     require_columns(tokens, REUSE_TOKEN_COLUMNS, func="find_reuse")
-    by_id = dict(zip(tokens["article_id"].astype(str),
-                     zip(tokens["token_hash"], tokens["token_start"], tokens["token_end"])))
+    by_id = dict(zip(tokens["article_id"].astype(str).tolist(),
+                     zip(tokens["token_hash"].tolist(), tokens["token_start"].tolist(), tokens["token_end"].tolist())))
     if missing := [i for i in ids if i not in by_id]:
         raise ValueError(f"find_reuse(): `tokens` has no row for article {missing[0]!r}; "
                          "build it with coverage.reuse_tokens.reuse_tokens(corpus)")

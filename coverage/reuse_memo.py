@@ -241,8 +241,9 @@ def _gram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     """A 64-bit hash of the ``n`` words from each position (positions near the end left out)."""
     size = max(len(hashes) - n + 1, 0)
     out = hashes[:size].copy()
-    for k in range(1, n):  # uint64 arithmetic wraps by design
-        out = out * _HASH_BASE + hashes[k:k + size]
+    for k in range(1, n):  # in place, one array; uint64 arithmetic wraps by design
+        out *= _HASH_BASE
+        out += hashes[k:k + size]
     return out
 
 
