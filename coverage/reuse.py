@@ -34,7 +34,7 @@ from coverage.errors import CorpusError, CorpusWarning
 from coverage.reuse_align import _chain_table, _passage_table
 from coverage.reuse_memo import ReuseMemo, remember_reuse, update_reuse
 from coverage.reuse_seeds import _seed_table, _Tokens
-from coverage.reuse_tokens import REUSE_TOKEN_COLUMNS
+from coverage.reuse_tokens import REUSE_TOKEN_COLUMNS, token_arrays
 from coverage.schema import require_columns
 
 __all__ = ["REUSE_COLUMNS", "boilerplate_cutoff", "find_reuse", "quote_spans"]
@@ -150,16 +150,18 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
     params = {"n": int(n), "min_words": int(min_words), "max_gap": int(max_gap), "quotes": quotes is not None}
     cutoff = None if max_articles is None else int(max_articles)
     spans_of = lambda docs: _quotations(texts, docs, marked)  # noqa: E731
+    if memo is not None and arrays is None:  # the memo keeps word hashes: compute them once
+        arrays = [token_arrays(text) for text in texts]
     updated = update_reuse(memo, ids, texts, arrays, spans_of, params=params, cutoff=cutoff) if memo else None
     if updated is None:
         words = _Tokens(texts, spans_of(np.arange(len(texts))), arrays)
-        seeds, n_boilerplate, counts = _seed_table(words, n=n, max_articles=max_articles)
+        seeds, n_boilerplate, index = _seed_table(words, n=n, max_articles=max_articles)
         chains = _chain_table(words, seeds, n=n, max_gap=max_gap)
         table = _passage_table(words, chains, ids, n=n, min_words=min_words)
         n_pairs = int(chains["n_pairs"])
         if memo is not None:
-            remember_reuse(memo, ids, params=params, cutoff=cutoff, lengths=words.length, masked=words.ids < 0,
-                           counts=counts, passages=table, n_pairs=n_pairs)
+            remember_reuse(memo, ids, params=params, cutoff=cutoff, arrays=arrays, masked=words.ids < 0,
+                           index=index, passages=table, n_pairs=n_pairs)
     else:
         table, n_boilerplate, n_pairs = updated
         table = table.copy()  # the memo keeps its own

@@ -6,26 +6,28 @@ corpus again hashes and counts six million n-grams (a second at 10,000
 articles). A :class:`ReuseMemo` keeps what the search needs from the last
 run instead:
 
-* the key of every article (see :class:`ReuseMemo`) and its number of
-  tokens, in corpus order;
-* which of their tokens were masked as boilerplate;
-* for every ``k``, how many distinct n-grams occur in exactly ``k`` articles;
+* the key of every article (see :class:`ReuseMemo`), its id and its number
+  of tokens, in corpus order, and which of its tokens were masked as
+  boilerplate;
+* every n-gram found in at least half as many articles as the boilerplate
+  cut-off (its words and its number of articles): the only ones that can
+  cross the cut-off while it moves by less than that;
 * the passages found and the number of pairs compared.
 
 The passages of two articles depend only on those two articles: their
-tokens, their quotations and which of their words are masked. When articles
-were added, or removed (a changed article is both), :func:`update_reuse`
-hashes the n-grams of those articles, finds the unchanged articles holding
-them (one vectorised pass over the cached word hashes, every match checked
-word by word) and counts them before and after. If no n-gram crosses the
-boilerplate cut-off (the counts of these n-grams say so for them, the table
-of counts for all others, also when the cut-off itself moves), no unchanged
-article's mask changes, so neither do the passages between two unchanged
-articles: those of removed articles are dropped, the pairs of each added
-article with the articles it shares an n-gram with are aligned, and the
-passages are merged in corpus order. In every other case (other options, a
-cut-off crossed, a hash collision, a removed article whose words are not at
-hand, a damaged memo, many changes) the whole corpus is searched again.
+tokens, their quotations and which of their words are masked. When a few
+articles were added or removed (a changed article is both),
+:func:`update_reuse` hashes their n-grams, finds the other articles that
+hold them (one vectorised pass over the cached word hashes, every match
+checked word by word) and counts them before and after. An n-gram that
+crosses the cut-off (because of these counts, or because the cut-off moved)
+changes the masks of the articles that hold it: those are *affected*. The
+passages of removed and affected articles are dropped; the pairs of added
+and affected articles with the articles they share an unmasked n-gram with
+are aligned again; all other passages stand, and everything is merged in
+corpus order. In the remaining cases (other options, a hash collision, a
+removed article whose words are not at hand, a cut-off moved too far, a
+memo that does not fit, many changes) the whole corpus is searched again.
 Either way the result is the one a full search gives; tests compare the two.
 """
 
@@ -42,9 +44,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from coverage import reuse_scan as scan
 from coverage._io import atomic_write
 from coverage.reuse_align import _chain_table, _passage_table
-from coverage.reuse_seeds import _HASH_BASE, _ranges, _seed_table, _Tokens
+from coverage.reuse_seeds import _seed_table, _Tokens
 from coverage.reuse_tokens import token_arrays
 
 __all__ = ["ReuseMemo"]
@@ -52,11 +55,10 @@ __all__ = ["ReuseMemo"]
 #: With more articles added or removed than this share of the corpus (and more than two), searching it all is as quick.
 MAX_CHANGED_SHARE = 0.2
 
-_FORMAT = 1
+_FORMAT = 2
 _META = b"coverage.reuse_memo"
-_ARTICLES, _PASSAGES = "articles.parquet", "passages.parquet"
+_ARTICLES, _PASSAGES, _FREQUENT = "articles.parquet", "passages.parquet", "frequent.parquet"
 _NONE = np.iinfo(np.int64).max  # "no cut-off"
-_BUCKET_BITS = 20  # first filter of the scan: a table of 2^20 flags indexed by the top bits of a hash
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class _State:
     ids: list[str]
     lengths: np.ndarray  # tokens per article
     masks: list[bytes]  # per article, np.packbits of its tokens masked as boilerplate
-    counts: np.ndarray  # counts[k]: distinct n-grams found in exactly k articles
+    floor: int | None  # n-grams in at least this many articles are in ``frequent`` (None: no cut-off)
+    frequent: dict  # "grams" (sorted hashes), "words" (one row of word hashes each), "counts" (articles)
     passages: pd.DataFrame
     n_pairs: int
 
@@ -129,20 +132,42 @@ class ReuseMemo:
         return memo
 
     def write(self, folder: str | Path) -> None:
-        """Store the last run in ``folder`` (two Parquet files), for :meth:`read`."""
+        """Store the last run in ``folder`` (three Parquet files), for :meth:`read`."""
         if self.state is not None:
             _write_state(Path(folder), self.state)
 
 
-def remember_reuse(memo: ReuseMemo, ids: list[str], *, params: dict, cutoff: int | None, lengths: np.ndarray,
-                   masked: np.ndarray, counts: np.ndarray, passages: pd.DataFrame, n_pairs: int) -> None:
-    """Keep a full search in ``memo``; ``counts`` holds each distinct n-gram's number of articles."""
+def remember_reuse(memo: ReuseMemo, ids: list[str], *, params: dict, cutoff: int | None, arrays: list,
+                   masked: np.ndarray, index: dict, passages: pd.DataFrame, n_pairs: int) -> None:
+    """Keep a full search in ``memo``.
+
+    ``arrays`` are each article's tokens, ``masked`` flags the masked ones
+    end to end, and ``index`` holds every distinct n-gram's number of
+    articles and one position of it (see :func:`coverage.reuse_seeds._seed_table`).
+    """
     keys = [memo.keys.get(i) for i in ids]
     memo.updated_ = False
-    lengths = np.asarray(lengths, dtype=np.int64)
-    memo.state = None if None in keys else _State(
-        params, cutoff, keys, list(ids), lengths, _packed(np.asarray(masked, dtype=bool), lengths),
-        np.bincount(counts).astype(np.int64), passages, int(n_pairs))
+    lengths = np.array([len(a[0]) for a in arrays], dtype=np.int64)
+    floor = None if cutoff is None else max(2, cutoff // 2)
+    frequent = _EMPTY if floor is None else _frequent(arrays, index, floor, n=params["n"])
+    memo.state = None if None in keys or frequent is None else _State(
+        params, cutoff, keys, list(ids), lengths, scan.packed(np.asarray(masked, dtype=bool), lengths), floor,
+        frequent, passages, int(n_pairs))
+
+
+_EMPTY = {"grams": np.zeros(0, np.uint64), "words": np.zeros((0, 0), np.uint64), "counts": np.zeros(0, np.int64)}
+
+
+def _frequent(arrays, index, floor, *, n):
+    """The n-grams in at least ``floor`` articles, sorted by hash; None if two of them share a hash."""
+    pick = np.flatnonzero(index["counts"] >= floor)
+    hashes = np.concatenate([np.asarray(a[0], dtype=np.uint64) for a in arrays]) if arrays else np.zeros(0, np.uint64)
+    words = scan.words_at(hashes, index["leads"][pick], n)
+    grams = scan.row_hashes(words)
+    order = np.argsort(grams, kind="stable")
+    if (grams[order][1:] == grams[order][:-1]).any():
+        return None
+    return {"grams": grams[order], "words": words[order], "counts": index["counts"][pick][order].astype(np.int64)}
 
 
 def update_reuse(memo: ReuseMemo, ids: list[str], texts: list[str], arrays: list | None,
@@ -157,6 +182,9 @@ def update_reuse(memo: ReuseMemo, ids: list[str], texts: list[str], arrays: list
     keys = [memo.keys.get(i) for i in ids]
     if state is None or state.params != params or None in keys or len(set(keys)) < len(keys):
         return None
+    if (cutoff is None) != (state.floor is None) or (
+            cutoff is not None and min(state.cutoff, cutoff) + 1 < state.floor):
+        return None  # the n-grams that may cross the cut-off were not kept
     where = {key: d for d, key in enumerate(keys)}
     kept = [o for o, key in enumerate(state.keys) if key in where]  # indices in the last run
     gone = [o for o, key in enumerate(state.keys) if key not in where]
@@ -168,166 +196,97 @@ def update_reuse(memo: ReuseMemo, ids: list[str], texts: list[str], arrays: list
     unchanged, added = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
     unchanged[docs] = True
     added[:len(ids)] = ~unchanged[:len(ids)]
+    removed = ~(unchanged | added)
     if size - len(docs) > max(2, MAX_CHANGED_SHARE * len(ids)):
         return None
     if arrays is None:
         arrays = [token_arrays(text) for text in texts]
-    removed = [np.asarray(memo.removed[state.keys[o]], dtype=np.uint64) for o in gone]
-    lengths = np.array([len(a[0]) for a in arrays] + [len(h) for h in removed], dtype=np.int64)
+    gone_hashes = [np.asarray(memo.removed[state.keys[o]], dtype=np.uint64) for o in gone]
+    lengths = np.array([len(a[0]) for a in arrays] + [len(h) for h in gone_hashes], dtype=np.int64)
     if (lengths[docs] != state.lengths[kept]).any() or (lengths[len(ids):] != state.lengths[gone]).any():
         return None
-    masks = dict(zip(docs.tolist(), (state.masks[o] for o in kept)))
-    masks |= {len(ids) + k: state.masks[o] for k, o in enumerate(gone)}
+    bits = dict(zip(docs.tolist(), (state.masks[o] for o in kept)))
+    bits |= {len(ids) + k: state.masks[o] for k, o in enumerate(gone)}
     if len(docs) == len(ids) == len(state.keys) and state.cutoff == cutoff:  # nothing changed
         memo.updated_ = True
-        return state.passages, _boilerplate(state.counts, cutoff), state.n_pairs
-    hashes = np.concatenate([np.asarray(a[0], dtype=np.uint64) for a in arrays] + removed)
-    found = _changed_ngrams(hashes, lengths, unchanged, n=n)
-    if found is None:
+        return state.passages, _boilerplate(state.frequent, cutoff), state.n_pairs
+    hashes = np.concatenate([np.asarray(a[0], dtype=np.uint64) for a in arrays] + gone_hashes)
+    corpus = scan.Corpus(hashes, lengths, n)
+    counted = scan.changed_counts(corpus, unchanged, added)
+    if counted is None:
         return None
-    first, code, doc, n_grams = found  # every occurrence of an added or removed article's n-gram
-    was, now = ~added[doc], unchanged[doc] | added[doc]
-    before = _articles_per(code[was], doc[was], n_grams, size)
-    after = _articles_per(code[now], doc[now], n_grams, size)
-    counts = _updated_counts(state.counts, before, after, old_cutoff=state.cutoff, cutoff=cutoff)
-    if counts is None:
+    values, words, before, after = counted
+    frequent = _updated_frequent(state, values, words, before, after)
+    if frequent is None:
         return None
-    lost = _pairs_lost(first[was], code[was], doc[was], before, masks=masks, lengths=lengths, removed_from=len(ids),
-                       n=n, cutoff=state.cutoff)
-    base = np.cumsum(lengths) - lengths
-    for d in np.flatnonzero(added).tolist():  # words under a boilerplate n-gram are masked, as a full search would
-        mask = np.zeros(lengths[d], dtype=bool)
-        starts = first[(doc == d) & (after[code] > _limit(cutoff))] - base[d]
-        mask[(starts[:, None] + np.arange(n)).ravel()] = True
-        masks[d] = np.packbits(mask).tobytes()
-    partners = doc[unchanged[doc] & (after[code] <= _limit(cutoff))]
-    sub = np.union1d(partners, np.flatnonzero(added)).astype(np.int64)
-    masked = np.concatenate([_unpacked(masks[d], lengths[d]) for d in sub.tolist()] + [np.zeros(0, dtype=bool)])
-    fresh, n_new = _passages_of(sub, ids, texts, arrays, spans_of, masked, added[sub], params=params)
-    left = {state.ids[o] for o in gone}
+    affected = scan.holding(corpus, *_flipped(state, frequent, values, words, before, after, cutoff=cutoff), unchanged)
+    if affected is None or len(affected) > max(50, MAX_CHANGED_SHARE * len(ids)):
+        return None  # masks of too many articles change: search them all
+    old_masks = scan.Masks(bits, lengths)
+    new_masks = scan.Masks(bits, lengths)
+    for d in np.union1d(affected, np.flatnonzero(added)).tolist():
+        new_masks[d] = scan.mask_of(corpus, frequent, d, cutoff)
+        if new_masks[d] is None:
+            return None
+    focus_old = np.union1d(affected, np.flatnonzero(removed)).astype(np.int64)
+    lost = scan.pairs_with(corpus, focus_old, ~added, old_masks, count=True) if len(focus_old) else 0
+    focus_new = np.union1d(affected, np.flatnonzero(added)).astype(np.int64)
+    partners = scan.pairs_with(corpus, focus_new, ~removed, new_masks, count=False)
+    if lost is None or partners is None:
+        return None
+    sub = np.union1d(partners, focus_new).astype(np.int64)
+    masked = np.concatenate([new_masks[d] for d in sub.tolist()] + [np.zeros(0, dtype=bool)])
+    involving = np.isin(sub, focus_new)
+    fresh, n_new = _passages_of(sub, ids, texts, arrays, spans_of, masked, involving, params=params)
+    left = {state.ids[o] for o in gone} | {ids[d] for d in affected.tolist()}
     old = state.passages
     old = old[~(old["article_id_a"].isin(left) | old["article_id_b"].isin(left))] if left else old
     passages = _merged(old, fresh, ids)
     n_pairs = state.n_pairs - lost + n_new
-    memo.state = _State(params, cutoff, keys, list(ids), lengths[:len(ids)], [masks[d] for d in range(len(ids))],
-                        counts, passages, n_pairs)
+    redone = set(focus_new.tolist())
+    masks = [np.packbits(new_masks[d]).tobytes() if d in redone else bits[d] for d in range(len(ids))]
+    memo.state = _State(params, cutoff, keys, list(ids), lengths[:len(ids)], masks, state.floor, frequent,
+                        passages, n_pairs)
     memo.updated_ = True
-    return passages, _boilerplate(counts, cutoff), n_pairs
+    return passages, _boilerplate(frequent, cutoff), n_pairs
+
+
+def _updated_frequent(state: _State, values, words, before, after) -> dict | None:
+    """The table of frequent n-grams after the change; None if it does not fit the counts just made."""
+    if state.floor is None:
+        return _EMPTY
+    kept = scan.lookup(state.frequent, values, words)
+    if kept is None or (kept != np.where(before >= state.floor, before, 0)).any():
+        return None  # the memo does not match these articles
+    old = state.frequent
+    stays = ~np.isin(old["grams"], values)
+    enters = after >= state.floor
+    grams = np.r_[old["grams"][stays], values[enters]]
+    order = np.argsort(grams, kind="stable")
+    return {"grams": grams[order],
+            "words": np.concatenate([old["words"][stays].reshape(-1, words.shape[1]), words[enters]])[order],
+            "counts": np.r_[old["counts"][stays], after[enters]][order]}
+
+
+def _flipped(state: _State, frequent: dict, values, words, before, after, *, cutoff):
+    """``(values, words)`` of the n-grams that cross the cut-off: boilerplate before and not after, or the reverse."""
+    if cutoff is None:
+        return values[:0], words[:0]
+    old_limit, new_limit = _limit(state.cutoff), _limit(cutoff)
+    changed = (before > 0) & ((before > old_limit) != (after > new_limit))
+    low, high = sorted((old_limit, new_limit))
+    others = ~np.isin(frequent["grams"], values) & (frequent["counts"] > low) & (frequent["counts"] <= high)
+    grams = np.r_[values[changed], frequent["grams"][others]]
+    order = np.argsort(grams, kind="stable")
+    return grams[order], np.concatenate([words[changed], frequent["words"][others].reshape(-1, words.shape[1])])[order]
 
 
 def _limit(cutoff: int | None) -> int:
     return _NONE if cutoff is None else int(cutoff)
 
 
-def _boilerplate(counts: np.ndarray, cutoff: int | None) -> int:
-    return 0 if cutoff is None else int(counts[cutoff + 1:].sum())
-
-
-def _positions(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Indices ``start, start + 1, ..., start + length - 1`` of every ``(start, length)``, end to end."""
-    return np.repeat(starts, lengths) + _ranges(lengths)
-
-
-def _packed(masked: np.ndarray, lengths: np.ndarray) -> list[bytes]:
-    ends = np.cumsum(lengths).tolist()
-    return [np.packbits(masked[s:e]).tobytes() for s, e in zip([0, *ends[:-1]], ends)]
-
-
-def _unpacked(bits: bytes, length: int) -> np.ndarray:
-    return np.unpackbits(np.frombuffer(bits, dtype=np.uint8), count=int(length)).astype(bool)
-
-
-def _gram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
-    """A 64-bit hash of the ``n`` words from each position (positions near the end left out)."""
-    size = max(len(hashes) - n + 1, 0)
-    out = hashes[:size].copy()
-    for k in range(1, n):  # in place, one array; uint64 arithmetic wraps by design
-        out *= _HASH_BASE
-        out += hashes[k:k + size]
-    return out
-
-
-def _changed_ngrams(hashes: np.ndarray, lengths: np.ndarray, unchanged: np.ndarray, *, n: int):
-    """Every occurrence of the changed articles' n-grams, in them and in the unchanged articles.
-
-    Returns ``(first, code, doc, n_codes)``: the position of each occurrence
-    in ``hashes`` (every article's word hashes end to end), its n-gram
-    (numbered ``0 .. n_codes - 1``) and its article; None when two different
-    n-grams share a hash.
-    """
-    grams = _gram_hashes(hashes, n)
-    base = np.cumsum(lengths) - lengths
-    changed = np.flatnonzero(~unchanged)
-    per_doc = np.maximum(lengths[changed] - n + 1, 0)
-    first = _positions(base[changed], per_doc)
-    owner = np.repeat(changed, per_doc)
-    distinct, lead, code = np.unique(grams[first], return_index=True, return_inverse=True)
-    lead = first[lead]
-    if not _same_words(hashes, first, lead[code], n):
-        return None
-    # Unchanged articles: a table of flags by the hash's top bits, then exact matches.
-    shift = np.uint64(64 - _BUCKET_BITS)
-    flags = np.zeros(1 << _BUCKET_BITS, dtype=bool)
-    flags[distinct >> shift] = True
-    candidate = np.flatnonzero(flags[grams >> shift])
-    at = np.minimum(np.searchsorted(distinct, grams[candidate]), max(len(distinct) - 1, 0))
-    hit = distinct[at] == grams[candidate] if len(distinct) else np.zeros(len(candidate), dtype=bool)
-    candidate, at = candidate[hit], at[hit]
-    doc = np.searchsorted(base, candidate, "right") - 1
-    inside = unchanged[doc] & (candidate + n <= base[doc] + lengths[doc])  # not across an article's end
-    candidate, at, doc = candidate[inside], at[inside], doc[inside]
-    if not _same_words(hashes, candidate, lead[at], n):
-        return None
-    return np.r_[first, candidate], np.r_[code, at], np.r_[owner, doc], len(distinct)
-
-
-def _pairs_lost(first, code, doc, before, *, masks, lengths, removed_from, n, cutoff) -> int:
-    """Pairs of the last run with a removed article (numbered from ``removed_from``) that shared a seed.
-
-    Two articles were compared when some n-gram occurs in both without a
-    masked word. Occurrences of boilerplate n-grams are masked throughout.
-    """
-    keep = before[code] <= _limit(cutoff)
-    first, code, doc = first[keep], code[keep], doc[keep]
-    base = np.cumsum(lengths) - lengths
-    clean = np.ones(len(first), dtype=bool)
-    for d in np.unique(doc).tolist():
-        at = doc == d
-        masked = np.r_[0, np.cumsum(_unpacked(masks[d], lengths[d]))]
-        local = first[at] - base[d]
-        clean[at] = masked[local + n] == masked[local]
-    sharing: dict[int, set[int]] = {}
-    for c, d in zip(code[clean].tolist(), doc[clean].tolist()):
-        sharing.setdefault(c, set()).add(d)
-    pairs = {(min(r, d), max(r, d)) for group in sharing.values() for r in group if r >= removed_from
-             for d in group if d != r}
-    return len(pairs)
-
-
-def _same_words(hashes: np.ndarray, first: np.ndarray, other: np.ndarray, n: int) -> bool:
-    return all(np.array_equal(hashes[first + k], hashes[other + k]) for k in range(n))
-
-
-def _articles_per(code: np.ndarray, doc: np.ndarray, n_codes: int, n_docs: int) -> np.ndarray:
-    pairs = np.unique(code * max(n_docs, 1) + doc)
-    return np.bincount(pairs // max(n_docs, 1), minlength=n_codes).astype(np.int64)
-
-
-def _updated_counts(counts, n_old, n_now, *, old_cutoff, cutoff) -> np.ndarray | None:
-    """The table of counts after the update, or None when an n-gram crosses the cut-off."""
-    seen = n_old > 0
-    if ((n_old[seen] > _limit(old_cutoff)) != (n_now[seen] > _limit(cutoff))).any():
-        return None  # an old n-gram becomes boilerplate or stops being it: masks of old articles change
-    size = max(len(counts), int(n_now.max(initial=0)) + 1)
-    rest = np.zeros(size, dtype=np.int64)
-    rest[:len(counts)] = counts
-    np.subtract.at(rest, n_old[seen], 1)
-    if (rest < 0).any():
-        return None  # the memo does not fit this corpus
-    low, high = sorted((_limit(old_cutoff), _limit(cutoff)))
-    if low != high and rest[low + 1:high + 1].any():
-        return None  # the cut-off moved past the count of some other n-gram
-    return rest + np.bincount(n_now, minlength=size)
+def _boilerplate(frequent: dict, cutoff: int | None) -> int:
+    return 0 if cutoff is None else int((frequent["counts"] > cutoff).sum())
 
 
 def _passages_of(sub, ids, texts, arrays, spans_of, masked, involving, *, params):
@@ -352,13 +311,16 @@ def _merged(old: pd.DataFrame, fresh: pd.DataFrame, ids: list[str]) -> pd.DataFr
 
 
 def _write_state(folder: Path, state: _State) -> None:
-    generation = uuid.uuid4().hex  # ties the two files of one run together
+    generation = {"generation": uuid.uuid4().hex}  # ties the files of one run together
     passages = pa.Table.from_pandas(state.passages, preserve_index=False)
-    passages = passages.replace_schema_metadata({**(passages.schema.metadata or {}),
-                                                 _META: json.dumps({"generation": generation}).encode()})
-    atomic_write(folder / _PASSAGES, lambda tmp: pq.write_table(passages, tmp))
-    meta = {"format": _FORMAT, "generation": generation, "params": state.params, "cutoff": state.cutoff,
-            "n_pairs": state.n_pairs, "counts": state.counts.tolist()}
+    words = state.frequent["words"]
+    frequent = pa.table({"gram": state.frequent["grams"], "count": state.frequent["counts"],
+                         **{f"word{k}": words[:, k] for k in range(words.shape[1])}})
+    for name, table in ((_PASSAGES, passages), (_FREQUENT, frequent)):
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), _META: json.dumps(generation).encode()})
+        atomic_write(folder / name, lambda tmp, t=table: pq.write_table(t, tmp))
+    meta = {"format": _FORMAT, **generation, "params": state.params, "cutoff": state.cutoff, "floor": state.floor,
+            "n_pairs": state.n_pairs}
     articles = pa.table({"key": pa.array(state.keys, type=pa.string()), "article_id": pa.array(state.ids, type=pa.string()),
                          "n_tokens": state.lengths, "masked": pa.array(state.masks, type=pa.binary())})
     articles = articles.replace_schema_metadata({_META: json.dumps(meta).encode()})
@@ -369,19 +331,25 @@ def _read_state(folder: Path) -> _State | None:
     try:
         articles = pq.read_table(folder / _ARTICLES)
         meta = json.loads(articles.schema.metadata[_META])
-        if meta["format"] != _FORMAT or json.loads(pq.read_schema(folder / _PASSAGES).metadata[_META]) != {
-                "generation": meta["generation"]}:
+        frequent = pq.read_table(folder / _FREQUENT)
+        if meta["format"] != _FORMAT or any(
+                json.loads(metadata[_META]) != {"generation": meta["generation"]}
+                for metadata in (pq.read_schema(folder / _PASSAGES).metadata, frequent.schema.metadata)):
             return None
         lengths = articles.column("n_tokens").to_numpy().astype(np.int64)
         masks = articles.column("masked").to_pylist()
         if (lengths < 0).any() or any(len(b) != (size + 7) // 8 for b, size in zip(masks, lengths.tolist())):
             return None
-        counts = np.asarray(meta["counts"], dtype=np.int64)
-        if (counts < 0).any() or not isinstance(meta["params"], dict):
+        n = meta["params"]["n"]
+        grams = frequent.column("gram").to_numpy().astype(np.uint64)
+        table = {"grams": grams, "counts": frequent.column("count").to_numpy().astype(np.int64),
+                 "words": np.stack([frequent.column(f"word{k}").to_numpy().astype(np.uint64) for k in range(n)], axis=1)}
+        if (grams[1:] <= grams[:-1]).any() or (table["counts"] < 0).any():
             return None
         cutoff = None if meta["cutoff"] is None else int(meta["cutoff"])
+        floor = None if meta["floor"] is None else int(meta["floor"])
         return _State(meta["params"], cutoff, articles.column("key").to_pylist(),
-                      articles.column("article_id").to_pylist(), lengths, masks, counts,
-                      pd.read_parquet(folder / _PASSAGES), int(meta["n_pairs"]))
+                      articles.column("article_id").to_pylist(), lengths, masks, floor,
+                      table if floor is not None else _EMPTY, pd.read_parquet(folder / _PASSAGES), int(meta["n_pairs"]))
     except Exception:  # a missing, damaged or foreign memo is only a miss: everything is searched
         return None

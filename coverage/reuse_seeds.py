@@ -120,14 +120,17 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None, masked: np
     ``masked`` gives the words to mask instead (a caller that counted the
     n-grams over a larger corpus, :mod:`coverage.reuse_memo`); ``involving``
     keeps only the seeds of pairs with at least one article flagged in it.
-    The counts returned are, for every distinct n-gram, the number of
-    articles it occurs in before masking (None when ``masked`` is given).
+    The third value returned is, for every distinct n-gram, the number of
+    articles it occurs in before masking and the position of one occurrence
+    (``{"counts", "leads"}``; None when ``masked`` is given).
     """
     first, owner, codes = _ngram_codes(tokens, n=n)
     n_articles = len(tokens.length)
-    n_boilerplate, counts = 0, None
+    n_boilerplate, index = 0, None
     if masked is None:
-        n_docs = counts = _articles_per_code(codes, owner, n_articles)
+        n_docs = _articles_per_code(codes, owner, n_articles)
+        index = {"counts": n_docs, "leads": np.zeros(len(n_docs), dtype=np.int64)}
+        index["leads"][codes] = first
         if max_articles is not None and (boiler := n_docs[codes] > max_articles).any():
             n_boilerplate = int((n_docs > max_articles).sum())
             size = len(tokens.ids) + n + 1
@@ -139,7 +142,7 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None, masked: np
         clean = covered[first + n] == covered[first]  # n-grams with no masked word
         first, owner, codes = first[clean], owner[clean], codes[clean]
         n_docs = _articles_per_code(codes, owner, n_articles)
-    elif counts is None:
+    elif index is None:
         n_docs = _articles_per_code(codes, owner, n_articles)
     shared = n_docs[codes] >= 2
     first, owner, codes = first[shared], owner[shared], codes[shared]
@@ -156,7 +159,7 @@ def _seed_table(tokens: _Tokens, *, n: int, max_articles: int | None, masked: np
         left, right, a, b = left[kept], right[kept], a[kept], b[kept]
     i, j = first[left] - tokens.base[a], first[right] - tokens.base[b]
     order = np.lexsort((j, i, b, a))
-    return (a[order], b[order], i[order], j[order]), n_boilerplate, counts
+    return (a[order], b[order], i[order], j[order]), n_boilerplate, index
 
 
 def _ngram_codes(tokens: _Tokens, *, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import coverage.reuse_memo as reuse_memo
+import coverage.reuse_scan as reuse_scan
 from coverage.reuse import find_reuse
 from coverage.reuse_memo import ReuseMemo
 from coverage.reuse_tokens import reuse_tokens
@@ -167,15 +167,18 @@ def _boilerplate_corpus(n_carrying: int, n_other: int) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize(("carrying", "carried", "cutoff", "new_cutoff", "updated"), [
-    (5, True, 5, 5, False),  # the new article makes the paragraph boilerplate (6 > 5): old masks change
+    (5, True, 5, 5, True),  # the new article makes the paragraph boilerplate (6 > 5): old masks change
     (6, True, 5, 5, True),  # boilerplate before and after
     (3, True, 5, 5, True),  # in 4 articles, under the cut-off
     (6, True, 5, 6, True),  # the cut-off moves, the paragraph moves with it (7 > 6)
-    (6, False, 5, 6, False),  # the cut-off moves past the paragraph's 6 articles: no longer boilerplate
+    (6, False, 5, 6, True),  # the cut-off moves past the paragraph's 6 articles: no longer boilerplate
     (3, False, 5, 6, True),  # the cut-off moves, no n-gram is counted between the two
-    (6, False, None, 5, False),  # a cut-off where there was none
+    (6, False, 3, 7, True),  # moved up a long way: every n-gram that crosses it is in the table
+    (6, False, 10, 5, True),  # moved down to the table's floor (n-grams in 5 or more articles are kept)
+    (6, False, 10, 3, False),  # moved down below it: n-grams in 4 articles were not kept
+    (6, False, None, 5, False),  # a cut-off where there was none: nothing was counted
     (6, False, 5, None, False),  # no cut-off where there was one
-    (3, False, None, 5, True),
+    (3, False, None, None, True),
 ])
 def test_cut_off_crossed_or_moved(carrying, carried, cutoff, new_cutoff, updated):
     old = _boilerplate_corpus(carrying, 10)
@@ -196,7 +199,7 @@ def test_hash_collisions_search_everything(monkeypatch):
     old, new = _grown(5, 30, 1)
     memo = ReuseMemo(_keys(old))
     _search(old, memo)
-    monkeypatch.setattr(reuse_memo, "_HASH_BASE", np.uint64(0))
+    monkeypatch.setattr(reuse_scan, "_HASH_BASE", np.uint64(0))
     memo.keys = _keys(new)
     got = _search(new, memo)
     assert not memo.updated_
@@ -288,12 +291,49 @@ def test_removed_and_changed_articles_update_to_the_full_result(seed, change):
     assert not memo.updated_
 
 
-def test_removing_an_article_that_made_text_boilerplate_searches_everything():
+def test_removing_an_article_that_made_text_boilerplate():
     old = _boilerplate_corpus(6, 10)  # the paragraph is in 6 articles: boilerplate with a cut-off of 5
-    new = old.drop(index=0).reset_index(drop=True)  # now in 5: no longer boilerplate
+    new = old.drop(index=0).reset_index(drop=True)  # now in 5: no longer boilerplate, so shared text
     memo = ReuseMemo(_keys(old))
     _search(old, memo, max_articles=5)
     memo.keys = _keys(new)
     _with_removed(memo, old)
-    _same(_search(new, memo, max_articles=5), _search(new, max_articles=5))
-    assert not memo.updated_
+    got = _search(new, memo, max_articles=5)
+    assert memo.updated_
+    _same(got, _search(new, max_articles=5))
+    assert len(got) == 5 * 4 // 2  # every pair of the five articles that carry it
+
+
+def _stories_corpus(seed: int, n_articles: int = 30) -> pd.DataFrame:
+    """Articles carrying stories that 3 to 7 of them share, around the cut-offs tried below."""
+    rng = random.Random(seed)
+    stories = [_sentence(rng, 14) for _ in range(8)]
+    carriers = [rng.sample(range(n_articles), 3 + k % 5) for k in range(len(stories))]
+    texts = []
+    for a in range(n_articles):
+        paragraphs = [_sentence(rng, 9)] + [s for s, c in zip(stories, carriers) if a in c]
+        rng.shuffle(paragraphs)
+        texts.append("\n\n".join(paragraphs))
+    return pd.DataFrame({"article_id": [f"s{k:02d}" for k in range(n_articles)], "text": texts})
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("cutoff", [4, 5, 6])
+@pytest.mark.parametrize("move", [-1, 0, 1])
+@pytest.mark.parametrize("change", ["added", "removed", "changed"])
+def test_n_grams_crossing_the_cut_off_are_updated_too(seed, cutoff, move, change):
+    every = _stories_corpus(seed, 31)
+    old = every.iloc[:30].reset_index(drop=True)
+    if change == "added":  # carries stories of the others: their counts go up by one
+        new = _insert(old, every.iloc[30:].assign(article_id="new"), seed)
+    elif change == "removed":
+        new = old.drop(index=seed).reset_index(drop=True)
+    else:
+        new = old.assign(text=old["text"].where(old.index != seed, every["text"][30]))
+    memo = ReuseMemo(_keys(old))
+    _search(old, memo, max_articles=cutoff)
+    memo.keys = _keys(new)
+    _with_removed(memo, old)
+    got = _search(new, memo, max_articles=cutoff + move)
+    assert memo.updated_
+    _same(got, _search(new, max_articles=cutoff + move))
