@@ -28,7 +28,6 @@ add; it never changes the tables it was given.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -36,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage._io import write_table, write_text
+from coverage._io import write_table
 from coverage._rows import take_rows
 from coverage.spliced_csv import write_by_article
 from coverage.cache import article_keys, read_cached, write_cached
@@ -45,7 +44,7 @@ from coverage.framing import framing_tables
 from coverage.keyness import word_counts
 from coverage.outlets import outlet_tables
 from coverage.readability import readability
-from coverage.reuse_memo import MAX_CHANGED_SHARE, ReuseMemo
+from coverage.run_memos import INTERVALS_FILE, REUSE_DIR, IntervalMemo, read_reuse_memo
 from coverage.reuse_tokens import reuse_tokens
 from coverage.schema import REMOVED_COLUMNS
 from coverage.sentences import split_sentences
@@ -229,17 +228,17 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     if cache_dir is not None:  # the single-folder cache of kit 0.1, now under cache/articles/
         for legacy in ("keys", *ARTICLE_TABLES):
             (cache_dir / f"{legacy}.parquet").unlink(missing_ok=True)
-    reuse_memo = _reuse_memo(cache_dir, corpus, keys)  # before the per-article cache lets removed articles go
+    reuse_memo = read_reuse_memo(cache_dir, corpus, keys)  # before the per-article cache lets removed articles go
     tables.update(_per_article(corpus, keys, cache_dir=cache_dir / "articles" if cache_dir else None,
                                stance_model=model, jobs=jobs, progress=progress))
     if cache_dir is not None:  # lets write_processed reuse the CSV rows of unchanged articles
         tables["cache_keys"] = pd.DataFrame({"article_id": corpus["article_id"], "key": keys.to_numpy()})
-    memo = _IntervalMemo.read(cache_dir / _MEMO_FILE) if cache_dir is not None else None
+    memo = IntervalMemo.read(cache_dir / INTERVALS_FILE) if cache_dir is not None else None
     tables = corpus_tables({**tables, "interval_memo": memo, "reuse_memo": reuse_memo})
     del tables["interval_memo"], tables["reuse_memo"]
     if memo is not None:
-        memo.write_used(cache_dir / _MEMO_FILE)
-        reuse_memo.write(cache_dir / _REUSE_DIR)
+        memo.write_used(cache_dir / INTERVALS_FILE)
+        reuse_memo.write(cache_dir / REUSE_DIR)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     return tables
 
@@ -263,55 +262,6 @@ def corpus_tables(tables: Mapping[str, pd.DataFrame]) -> Tables:
         result.update(stage(result))
     result["articles"] = _article_table(result)
     return result
-
-
-_MEMO_FILE = "intervals.json"
-_REUSE_DIR = "reuse"
-
-
-class _IntervalMemo(dict):
-    """Bootstrap intervals of earlier runs (see ``compare_groups(memo=...)``).
-
-    Remembers which entries this run looked up or added, so the file keeps
-    only those and does not grow with every corpus it has seen.
-    """
-
-    def __init__(self, entries=()):
-        super().__init__(entries)
-        self.used: dict = {}
-
-    def __contains__(self, key) -> bool:
-        found = super().__contains__(key)
-        if found:
-            self.used[key] = self[key]
-        return found
-
-    def __setitem__(self, key, value) -> None:
-        super().__setitem__(key, value)
-        self.used[key] = value
-
-    @classmethod
-    def read(cls, path: Path) -> _IntervalMemo:
-        try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):  # a missing or damaged memo is only a miss
-            return cls()
-
-    def write_used(self, path: Path) -> None:
-        write_text(json.dumps(self.used, sort_keys=True), path)
-
-
-def _reuse_memo(cache_dir: Path | None, corpus: pd.DataFrame, keys: pd.Series) -> ReuseMemo | None:
-    """The text reuse of the last run, with the word hashes of its articles that are gone (removed or changed)."""
-    if cache_dir is None:
-        return None
-    memo = ReuseMemo.read(cache_dir / _REUSE_DIR, keys=dict(zip(corpus["article_id"].tolist(), keys.tolist())))
-    gone = memo.removed_keys()
-    if gone and len(gone) <= max(2, MAX_CHANGED_SHARE * len(corpus)):  # more would mean a full search anyway
-        found, _ = read_cached(cache_dir / "articles", ["reuse_tokens"], gone)
-        if found:
-            memo.removed = dict(zip(found["reuse_tokens"]["_key"], found["reuse_tokens"]["token_hash"]))
-    return memo
 
 
 def _stance_model(data_dir: Path):
