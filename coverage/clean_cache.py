@@ -88,7 +88,8 @@ def _read(cache_dir: Path) -> dict[str, dict]:
     try:
         table = pd.read_parquet(cache_dir / _FILE)
         out = {}
-        for key, labels, hits, headline, text, start, n, line_no, line, rule in table.itertuples(index=False):
+        columns = (table[column].tolist() for column in table.columns)  # lists: iterating Arrow strings is slow
+        for key, labels, hits, headline, text, start, n, line_no, line, rule in zip(*columns):
             out[key] = {"labels": list(labels), "hits": list(hits), "headline": headline, "text": text,
                         "body_start": int(start), "n_words": int(n),
                         "removed": [(int(a), b, c) for a, b, c in zip(line_no, line, rule)]}

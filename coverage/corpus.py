@@ -279,14 +279,16 @@ def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 def _clean(table: pd.DataFrame, *, removed: list | None, cache_dir) -> pd.DataFrame:
     clean = clean_articles(table["raw_text"].tolist(), table["title"].tolist(), cache_dir=cache_dir)
-    for source, raw, text, start in zip(table["source_file"], table["raw_text"], clean["text"], clean["body_start"]):
+    for source, raw, text, start in zip(table["source_file"].tolist(), table["raw_text"].tolist(),
+                                        clean["text"].tolist(), clean["body_start"].tolist()):
         if not text[start:]:  # no body paragraph survived
             problem = "is empty" if not raw.strip() else "holds only site chrome (navigation, captions, links)"
             raise CorpusError(f"{source}: the article {problem}; paste the article's text "
                               "into the file or remove it")
     if removed is not None:
         removed.extend((article_id, source, *line)
-                       for article_id, source, lines in zip(table["article_id"], table["source_file"], clean["removed"])
+                       for article_id, source, lines in zip(table["article_id"].tolist(), table["source_file"].tolist(),
+                                                            clean["removed"].tolist())
                        for line in lines)
     table = table.assign(headline=clean["headline"].to_numpy(), text=clean["text"].to_numpy(),
                          body_start=clean["body_start"].to_numpy(), n_words=clean["n_words"].to_numpy())

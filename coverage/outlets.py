@@ -10,6 +10,7 @@ from coverage.errors import CorpusWarning
 from coverage.keyness import KEYNESS_COLUMNS, keyness
 from coverage.readability import readability
 from coverage.reuse import boilerplate_cutoff, find_reuse
+from coverage.reuse_memo import ReuseMemo
 from coverage.reuse_summary import reuse_marks, reuse_pairs
 
 __all__ = ["outlet_tables"]
@@ -18,7 +19,8 @@ __all__ = ["outlet_tables"]
 def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
                   quotes: pd.DataFrame | None = None, article_readability: pd.DataFrame | None = None,
                   max_articles: int | None = None, word_counts: pd.DataFrame | None = None,
-                  reuse_tokens: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+                  reuse_tokens: pd.DataFrame | None = None, reuse_memo: ReuseMemo | None = None,
+                  ) -> dict[str, pd.DataFrame]:
     """Compute every outlet-comparison table: the pipeline stage of issue 6.
 
     Parameters
@@ -44,6 +46,10 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
         reuse tokens (:func:`coverage.reuse_tokens.reuse_tokens`), when
         already computed (the pipeline caches them); read from the text
         otherwise. The result is the same.
+    reuse_memo : ReuseMemo, optional
+        Text reuse of the last run, updated rather than searched anew when
+        a few articles were added, removed or changed (see
+        :class:`coverage.reuse_memo.ReuseMemo`). The result is the same.
 
     Returns
     -------
@@ -67,7 +73,7 @@ def outlet_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *,
     """
     if max_articles is None:
         max_articles = boilerplate_cutoff(len(corpus))
-    passages = find_reuse(corpus, quotes=quotes, max_articles=max_articles, tokens=reuse_tokens)
+    passages = find_reuse(corpus, quotes=quotes, max_articles=max_articles, tokens=reuse_tokens, memo=reuse_memo)
     pairs = reuse_pairs(passages, corpus)
     if corpus["outlet"].nunique() >= 2:
         words = keyness(corpus, counts=word_counts)

@@ -15,10 +15,12 @@ Two kinds of stages:
   than :func:`coverage.reuse.boilerplate_cutoff`), stance intervals. They
   always run on the whole corpus, from the per-article tables.
 
-With the cache on, a re-run also reuses what does not depend on the
-analysis: cleaned articles (:mod:`coverage.clean_cache`) and the CSV rows of
-unchanged articles (:mod:`coverage.spliced_csv`). Nothing cached changes a
-result: tests compare every table and file with a run without the cache.
+With the cache on, a re-run also reuses cleaned articles
+(:mod:`coverage.clean_cache`), the text reuse of the last run, updated for
+the articles added, removed or changed (:mod:`coverage.reuse_memo`), the
+bootstrap intervals of unchanged outlets, and the CSV rows of unchanged articles
+(:mod:`coverage.spliced_csv`). Nothing cached changes a result: tests compare
+every table and file with a run without the cache.
 
 A stage takes the dict of tables computed so far and returns new tables to
 add; it never changes the tables it was given.
@@ -26,14 +28,15 @@ add; it never changes the tables it was given.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from coverage._io import write_table, write_text
+from coverage._io import write_table
+from coverage._rows import take_rows
 from coverage.spliced_csv import write_by_article
 from coverage.cache import article_keys, read_cached, write_cached
 from coverage.corpus import load_corpus, removed_lines
@@ -41,6 +44,7 @@ from coverage.framing import framing_tables
 from coverage.keyness import word_counts
 from coverage.outlets import outlet_tables
 from coverage.readability import readability
+from coverage.run_memos import INTERVALS_FILE, REUSE_DIR, IntervalMemo, read_reuse_memo
 from coverage.reuse_tokens import reuse_tokens
 from coverage.schema import REMOVED_COLUMNS
 from coverage.sentences import split_sentences
@@ -109,9 +113,11 @@ def _stage_removed(tables: Mapping[str, pd.DataFrame]) -> Tables:
 
 
 def _stage_outlets(tables: Mapping[str, pd.DataFrame]) -> Tables:
+    # build_tables passes the text reuse of the last run (see coverage.reuse_memo).
     return outlet_tables(tables["corpus"], tables["sentences"], quotes=tables.get("quotes"),
                          article_readability=tables.get("article_readability"),
-                         word_counts=tables.get("word_counts"), reuse_tokens=tables.get("reuse_tokens"))
+                         word_counts=tables.get("word_counts"), reuse_tokens=tables.get("reuse_tokens"),
+                         reuse_memo=tables.get("reuse_memo"))
 
 
 #: Per-article stages in order: (name, function of the tables of a partition).
@@ -222,15 +228,17 @@ def build_tables(data_dir: str | Path, *, jobs: int | None = None, cache: bool =
     if cache_dir is not None:  # the single-folder cache of kit 0.1, now under cache/articles/
         for legacy in ("keys", *ARTICLE_TABLES):
             (cache_dir / f"{legacy}.parquet").unlink(missing_ok=True)
+    reuse_memo = read_reuse_memo(cache_dir, corpus, keys)  # before the per-article cache lets removed articles go
     tables.update(_per_article(corpus, keys, cache_dir=cache_dir / "articles" if cache_dir else None,
                                stance_model=model, jobs=jobs, progress=progress))
     if cache_dir is not None:  # lets write_processed reuse the CSV rows of unchanged articles
         tables["cache_keys"] = pd.DataFrame({"article_id": corpus["article_id"], "key": keys.to_numpy()})
-    memo = _IntervalMemo.read(cache_dir / _MEMO_FILE) if cache_dir is not None else None
-    tables = corpus_tables({**tables, "interval_memo": memo})
-    del tables["interval_memo"]
+    memo = IntervalMemo.read(cache_dir / INTERVALS_FILE) if cache_dir is not None else None
+    tables = corpus_tables({**tables, "interval_memo": memo, "reuse_memo": reuse_memo})
+    del tables["interval_memo"], tables["reuse_memo"]
     if memo is not None:
-        memo.write_used(cache_dir / _MEMO_FILE)
+        memo.write_used(cache_dir / INTERVALS_FILE)
+        reuse_memo.write(cache_dir / REUSE_DIR)
     tables["skipped"] = pd.DataFrame(skipped, columns=["source", "reason"])
     return tables
 
@@ -256,41 +264,6 @@ def corpus_tables(tables: Mapping[str, pd.DataFrame]) -> Tables:
     return result
 
 
-_MEMO_FILE = "intervals.json"
-
-
-class _IntervalMemo(dict):
-    """Bootstrap intervals of earlier runs (see ``compare_groups(memo=...)``).
-
-    Remembers which entries this run looked up or added, so the file keeps
-    only those and does not grow with every corpus it has seen.
-    """
-
-    def __init__(self, entries=()):
-        super().__init__(entries)
-        self.used: dict = {}
-
-    def __contains__(self, key) -> bool:
-        found = super().__contains__(key)
-        if found:
-            self.used[key] = self[key]
-        return found
-
-    def __setitem__(self, key, value) -> None:
-        super().__setitem__(key, value)
-        self.used[key] = value
-
-    @classmethod
-    def read(cls, path: Path) -> _IntervalMemo:
-        try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):  # a missing or damaged memo is only a miss
-            return cls()
-
-    def write_used(self, path: Path) -> None:
-        write_text(json.dumps(self.used, sort_keys=True), path)
-
-
 def _stance_model(data_dir: Path):
     # Trained on first use from data/external/newsmtsc and cached; a data
     # folder without the training data still gets mentions, without stance.
@@ -311,9 +284,11 @@ def _stance_model(data_dir: Path):
 def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | None, jobs: int | None,
                  stance_model=None, progress: Callable | None) -> Tables:
     cached, hits = read_cached(cache_dir, ARTICLE_TABLES, keys) if cache_dir else ({}, set())
-    todo = corpus[~keys.isin(hits)]
+    # A set lookup per key: Series.isin on pandas' Arrow strings converts each hit to an Arrow scalar first.
+    missed = np.fromiter((key not in hits for key in keys), dtype=bool, count=len(keys))
+    todo = corpus[missed]
     computed = _run_partitions(todo, jobs=jobs, progress=progress, stance_model=stance_model)
-    key_of = dict(zip(corpus["article_id"], keys))
+    key_of = dict(zip(corpus["article_id"].tolist(), keys.tolist()))
     order = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
     result: Tables = {}
     for name in ARTICLE_TABLES:
@@ -323,7 +298,7 @@ def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | Non
         table = pd.concat(parts, ignore_index=True) if parts else new
         result[name] = in_corpus_order(table, order)
     if cache_dir is not None and len(todo):
-        write_cached(cache_dir, result, keys, new=keys[~keys.isin(hits)])
+        write_cached(cache_dir, result, keys, new=keys[missed])
     return {name: table.drop(columns="_key") for name, table in result.items()}
 
 
@@ -333,8 +308,11 @@ def in_corpus_order(table: pd.DataFrame, order: Mapping[str, int]) -> pd.DataFra
     Cached and fresh rows (or rows from different workers) interleave; sorting
     back to corpus order means the output never depends on how it was computed.
     """
-    position = table["article_id"].map(order)
-    return table.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    found = pd.Index(list(order)).get_indexer(table["article_id"])  # -1: not in ``order``, goes last
+    position = np.append(np.fromiter(order.values(), dtype=np.float64, count=len(order)), np.inf)[found]
+    if (position[1:] >= position[:-1]).all():  # cached rows usually are in order already
+        return table.reset_index(drop=True)
+    return take_rows(table, np.argsort(position, kind="stable"))
 
 
 def _run_partitions(corpus: pd.DataFrame, *, jobs: int | None, progress: Callable | None,
@@ -377,7 +355,7 @@ def write_processed(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> 
     """
     out = Path(out_dir)
     keys = tables.get("cache_keys")
-    key_of = dict(zip(keys["article_id"], keys["key"])) if keys is not None else None
+    key_of = dict(zip(keys["article_id"].tolist(), keys["key"].tolist())) if keys is not None else None
     written = []
     for name, filename in PROCESSED_FILES.items():
         if name not in tables:

