@@ -35,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, cohen_kappa_score, confusion_matrix, f1_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer
+from threadpoolctl import threadpool_limits
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from coverage.errors import CorpusError
@@ -126,7 +127,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.features_ = StanceFeatures(near=self.near, use_mention=self.use_mention, min_df=self.min_df)
         F = self.features_.fit_transform(X, y)
         self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter, tol=self.tol)
-        self.model_.fit(F, np.asarray(y))
+        # scikit-learn sums the multinomial loss over OpenMP threads, in an
+        # order that depends on their number: on one thread the model is the
+        # same on every machine (and training takes about as long).
+        with threadpool_limits(limits=1):
+            self.model_.fit(F, np.asarray(y))
         self.classes_ = self.model_.classes_
         return self
 

@@ -246,13 +246,15 @@ print(model.predict_proba(table.iloc[300:340]).round(12).tolist())
 
 def test_training_is_the_same_in_every_process():
     # Python salts string hashes per process: any set or dict iterated while
-    # computing features would sum floats in another order and change the model.
+    # computing features would sum floats in another order and change the
+    # model. So would summing the loss over another number of threads.
     import subprocess
     import sys
 
     runs = [subprocess.run([sys.executable, "-c", _TRAIN_AND_PRINT, str(NEWSMTSC / "train.jsonl")],
-                           capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
-                           cwd=REPO).stdout for seed in ("1", "2")]
+                           capture_output=True, text=True, check=True, cwd=REPO,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "OMP_NUM_THREADS": threads}).stdout
+            for seed, threads in (("1", "1"), ("2", "2"))]
     assert runs[0] == runs[1] and runs[0].startswith("[[")
 
 
