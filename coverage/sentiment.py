@@ -64,6 +64,7 @@ __all__ = [
     "score_texts",
     "score_sentences",
     "textblob_sentiment",
+    "vader_analyzer",
     "summarise_sentiment",
     "article_sentiment",
     "compare_sentiment",
@@ -84,8 +85,8 @@ CLEAR_THRESHOLDS = {"textblob_polarity": 0.25, "vader_compound": 0.5}
 
 
 @lru_cache(maxsize=1)
-def _vader():
-    # Built on first use, not at import: loading the lexicon takes ~0.1 s.
+def vader_analyzer():
+    """Return VADER's analyser, built once per process on first use (loading its lexicon takes ~0.1 s)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
@@ -128,7 +129,7 @@ def score_texts(texts: Iterable[str]) -> pd.DataFrame:
     >>> score_texts(["This is not bad at all!"]).round(3).iloc[0].tolist()
     [0.437, 0.667, 0.484]
     """
-    vader = _vader()
+    vader = vader_analyzer()
     rows = []
     for text in texts:
         if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):

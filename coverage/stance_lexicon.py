@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 import numpy as np
 
-from coverage.sentiment import textblob_sentiment
+from coverage.sentiment import textblob_sentiment, vader_analyzer
 from coverage.stance_roles import clause_of, load_stance_grammar
 from coverage.tokens import WORD_RE, words
 
@@ -85,7 +84,7 @@ def lexicon_features(text: str, start: int, end: int, *, others=()) -> list[floa
         f += _vader(part)
     for part in (text, left, right, clause):
         f += _textblob(part)
-    lexicon = _vader_analyzer().lexicon
+    lexicon = vader_analyzer().lexicon
     for tau in _TAUS:
         pos = neg = 0.0
         # Distance 0 is the word next to the mention, on either side.
@@ -237,16 +236,8 @@ def _word(match: re.Match) -> str:
     return match.group().lower().replace("’", "'")
 
 
-@lru_cache(maxsize=1)
-def _vader_analyzer():
-    # Built on first use, not at import: it reads its lexicon file.
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def _vader(text: str) -> list[float]:
-    s = _vader_analyzer().polarity_scores(text)
+    s = vader_analyzer().polarity_scores(text)
     return [s["compound"], s["pos"], s["neg"]]
 
 

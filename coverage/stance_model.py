@@ -42,7 +42,7 @@ from coverage.errors import CorpusError
 from coverage.model_cache import cached_model, training_key
 from coverage.resources import shipped_path
 from coverage.schema import require_columns
-from coverage.sentiment import textblob_sentiment
+from coverage.sentiment import textblob_sentiment, vader_analyzer
 from coverage.stance_features import MENTION_INPUT_COLUMNS, StanceFeatures
 from coverage.stance_roles import GRAMMAR_FILE
 from coverage.tokens import words
@@ -353,9 +353,7 @@ def baseline_predictions(table: pd.DataFrame, *, method: str) -> np.ndarray:
         scores = [textblob_sentiment(t)[0] for t in table["text"]]
         return np.array([_sign_label(s, 0.0) for s in scores], dtype=object)
     if method == "vader":
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        sia = SentimentIntensityAnalyzer()
+        sia = vader_analyzer()
         scores = [sia.polarity_scores(t)["compound"] for t in table["text"]]
         return np.array([_sign_label(s, 0.05, inclusive=True) for s in scores], dtype=object)
     raise ValueError(f"The 'method' parameter of baseline_predictions must be one of 'neutral', "
