@@ -79,14 +79,19 @@ def _same(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     assert got.attrs == expected.attrs
 
 
-def _update(old, new, *, through_disk=None, **options):
-    """Search ``old`` with a memo, then ``new`` with it; return (updated result, full search, memo)."""
+def _update(old, new, *, through_disk=None, with_removed=False, **options):
+    """Search ``old`` with a memo, then ``new`` with it; return (updated result, full search, memo).
+
+    ``with_removed`` gives the memo the words of the articles that left, as the pipeline does.
+    """
     memo = ReuseMemo(_keys(old))
     _same(_search(old, memo, **options), _search(old, **options))
     if through_disk is not None:
         memo.write(through_disk)
         memo = ReuseMemo.read(through_disk, keys=_keys(new))
     memo.keys = _keys(new)
+    if with_removed:
+        _with_removed(memo, old)
     return _search(new, memo, **options), _search(new, **options), memo
 
 
@@ -276,31 +281,21 @@ def test_removed_and_changed_articles_update_to_the_full_result(seed, change):
             words[len(words) // 2] = "changed"
             edited[k] = " ".join(words)
         new = old.assign(text=edited)
-    memo = ReuseMemo(_keys(old))
-    _search(old, memo, max_articles=8)
-    memo.keys = _keys(new)
-    _with_removed(memo, old)
-    got = _search(new, memo, max_articles=8)
+    got, expected, memo = _update(old, new, with_removed=True, max_articles=8)
     assert memo.updated_
-    _same(got, _search(new, max_articles=8))
+    _same(got, expected)
     # Without the removed articles' words there is nothing to take out: a full search.
-    memo = ReuseMemo(_keys(old))
-    _search(old, memo, max_articles=8)
-    memo.keys = _keys(new)
-    _same(_search(new, memo, max_articles=8), got)
+    without, _, memo = _update(old, new, max_articles=8)
+    _same(without, got)
     assert not memo.updated_
 
 
 def test_removing_an_article_that_made_text_boilerplate():
     old = _boilerplate_corpus(6, 10)  # the paragraph is in 6 articles: boilerplate with a cut-off of 5
     new = old.drop(index=0).reset_index(drop=True)  # now in 5: no longer boilerplate, so shared text
-    memo = ReuseMemo(_keys(old))
-    _search(old, memo, max_articles=5)
-    memo.keys = _keys(new)
-    _with_removed(memo, old)
-    got = _search(new, memo, max_articles=5)
+    got, expected, memo = _update(old, new, with_removed=True, max_articles=5)
     assert memo.updated_
-    _same(got, _search(new, max_articles=5))
+    _same(got, expected)
     assert len(got) == 5 * 4 // 2  # every pair of the five articles that carry it
 
 
