@@ -118,7 +118,7 @@ def copy_data_dir(data_dir: str | Path, target: str | Path) -> Path:
     Notebooks that add articles work on such a copy, so the real ``data/``
     is never changed. ``processed/`` is left out because everything in it
     is regenerated, except the trained stance model when there is one: it
-    takes half a minute to train, and its cache key and digest are checked
+    takes about a minute to train, and its cache key and digest are checked
     before it is used, so a copy is as safe as the original.
 
     Parameters

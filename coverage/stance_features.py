@@ -38,6 +38,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
+from coverage.encoder import encode_mentions
 from coverage.schema import require_columns
 from coverage.stance_lexicon import (N_LEARNED, PLACEHOLDER, fit_lexicons, learned_features, lexicon_features,
                                      mention_context, spans_of)
@@ -51,7 +52,7 @@ MENTION_INPUT_COLUMNS = ("text", "start", "end")
 
 # Relative weight of each block in the one matrix the logistic regression sees
 # (chosen by 5-fold cross-validation on train and the dev splits).
-_WEIGHTS = {"masked": 1.0, "side": 0.5, "mention": 0.7, "roles": 1.0, "clause": 1.0}
+_WEIGHTS = {"masked": 1.0, "side": 0.5, "mention": 0.7, "roles": 1.0, "clause": 1.0, "encoder": 0.07}
 
 
 def masked_text(text: str, start: int, end: int) -> str:
@@ -98,6 +99,9 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
     learned : bool, default True
         Whether to add the learned lexicon and name prior of
         :func:`coverage.stance_lexicon.label_lexicon`; fitting then needs the labels ``y``.
+    encoder : bool, default True
+        Whether to add the sentence encoder's vectors of the mention and its
+        sentence (:func:`coverage.encoder.encode_mentions`).
 
     Attributes
     ----------
@@ -109,6 +113,8 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
         mention's name (``"name"``), fitted on all training rows.
     scaler_ : StandardScaler
         Fitted scaling of :func:`coverage.stance_lexicon.lexicon_features` and the learned features.
+    encoder_scaler_ : StandardScaler or None
+        Fitted scaling of the encoder's vectors (``None`` without the encoder).
 
     Notes
     -----
@@ -125,11 +131,13 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
     10
     """
 
-    def __init__(self, near: int = 4, use_mention: bool = True, min_df: int = 2, learned: bool = True):
+    def __init__(self, near: int = 4, use_mention: bool = True, min_df: int = 2, learned: bool = True,
+                 encoder: bool = True):
         self.near = near
         self.use_mention = use_mention
         self.min_df = min_df
         self.learned = learned
+        self.encoder = encoder
 
     def fit(self, X: pd.DataFrame, y=None) -> StanceFeatures:
         """Learn vocabularies, lexicons and scaling from the mentions ``X`` (labels ``y``)."""
@@ -158,7 +166,9 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
             self.lexicons_ = fit_lexicons(context, names, y)
             dense = np.hstack([dense, learned])
         self.scaler_ = StandardScaler().fit(dense)
-        return self._stack(texts, dense)
+        vectors = self._vectors(X)
+        self.encoder_scaler_ = StandardScaler().fit(vectors) if self.encoder else None
+        return self._stack(texts, dense, vectors)
 
     def transform(self, X: pd.DataFrame) -> sparse.csr_matrix:
         """Return the feature matrix of the mentions ``X`` (one row each)."""
@@ -166,7 +176,13 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
         dense = _dense(rows)
         if self.learned:
             dense = np.hstack([dense, learned_features(*mention_context(rows), self.lexicons_)])
-        return self._stack(self._texts(rows), dense)
+        return self._stack(self._texts(rows), dense, self._vectors(X))
+
+    def _vectors(self, X: pd.DataFrame) -> np.ndarray | None:
+        # In float64: two of the encoder's 384 dimensions are scaled down to
+        # about 1e-33 by its last layer, and their variance would underflow
+        # in float32 (StandardScaler would then treat them as constant).
+        return encode_mentions(X).astype(np.float64) if self.encoder else None
 
     def _rows(self, X: pd.DataFrame) -> list[tuple]:
         require_columns(X, MENTION_INPUT_COLUMNS, func=type(self).__name__)
@@ -184,9 +200,12 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
             out["mention"] = [" ".join("T_" + w for w in words(t[s:e])) for t, s, e, _ in rows]
         return out
 
-    def _stack(self, texts: dict[str, list[str]], dense: np.ndarray) -> sparse.csr_matrix:
+    def _stack(self, texts: dict[str, list[str]], dense: np.ndarray, vectors: np.ndarray | None
+               ) -> sparse.csr_matrix:
         blocks = [self.vectorizers_[name].transform(docs) * _WEIGHTS[name] for name, docs in texts.items()]
         blocks.append(sparse.csr_matrix(self.scaler_.transform(dense)))
+        if vectors is not None:
+            blocks.append(sparse.csr_matrix(self.encoder_scaler_.transform(vectors) * _WEIGHTS["encoder"]))
         return sparse.hstack(blocks, format="csr")
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
+from coverage.encoder import encode_mentions
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.mentions import find_mentions
 from coverage.stance import (article_stance, compare_stance, other_spans, predict_stance, stance_counts,
@@ -86,7 +87,7 @@ def test_learned_features_are_cross_fitted():
     # Two sentences, two folds: each row learns only from the other row.
     X = pd.DataFrame({"text": ["Fans praised Amazon.", "Critics slammed Amazon."],
                       "start": [13, 16], "end": [19, 22]})
-    features = StanceFeatures(min_df=1)
+    features = StanceFeatures(min_df=1, encoder=False)  # the lexicon block is then the last
     F = features.fit_transform(X, ["positive", "negative"])
     raw = features.scaler_.inverse_transform(F[:, -70:].toarray())
     # name prior of row 0 learnt from the negative row 1: P(.|pos) = 1/2, P(.|neg) = 2/3, P(.|neu) = 1/2,
@@ -96,6 +97,20 @@ def test_learned_features_are_cross_fitted():
     assert raw[:, 42:64] == pytest.approx(np.zeros((2, 22)))  # no context word is in two sentences
     # after fitting, the name lexicon holds both rows: P(.|pos) = P(.|neg) = 2/3, P(.|neu) = 1/2, P(.|polar) = 3/4
     assert features.lexicons_["name"]["L:amazon"] == pytest.approx((0.0, np.log(0.5 / 0.75), 2))
+
+
+def test_encoder_vectors_are_the_last_block_scaled_and_weighted():
+    X = pd.DataFrame({"text": ["Fans praised Amazon.", "Critics slammed Amazon.", "Amazon opened a store."],
+                      "start": [13, 16, 0], "end": [19, 22, 6]})
+    features = StanceFeatures(min_df=1)
+    F = features.fit_transform(X, ["positive", "negative", "neutral"]).toarray()
+    vectors = encode_mentions(X).astype(np.float64)
+    # Standardised column by column on the training rows, then weighted 0.07.
+    expected = (vectors - vectors.mean(axis=0)) / vectors.std(axis=0) * 0.07
+    assert F[:, -768:] == pytest.approx(expected, abs=1e-4)
+    without = StanceFeatures(min_df=1, encoder=False).fit_transform(X, ["positive", "negative", "neutral"])
+    assert F.shape[1] == without.shape[1] + 768
+    assert features.transform(X).toarray()[:, -768:] == pytest.approx(expected, abs=1e-4)
 
 
 def test_learned_features_need_labels():
@@ -294,8 +309,10 @@ def test_missing_training_data_is_a_one_line_error(tmp_path):
 
 
 def test_train_stance_model_limit(tiny_data):
-    # 42 lexicon features, 22 learned-lexicon sums and 6 name-prior numbers
-    assert len(train_stance_model(tiny_data, limit=60).features_.scaler_.mean_) == 42 + 22 + 6
+    # 42 lexicon features, 22 learned-lexicon sums and 6 name-prior numbers; 2 x 384 encoder numbers
+    features = train_stance_model(tiny_data, limit=60).features_
+    assert len(features.scaler_.mean_) == 42 + 22 + 6
+    assert len(features.encoder_scaler_.mean_) == 2 * 384
 
 
 # ---------------------------------------------------------------- predicting and summarising
