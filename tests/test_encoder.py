@@ -44,14 +44,17 @@ def test_mentions_of_one_sentence_share_its_vector_and_differ_in_their_own():
     assert not np.allclose(v[0, :DIM], v[1, :DIM])
 
 
-def test_a_sentence_reads_the_same_alone_or_in_a_batch():
-    # Batches stack sentences of equal length, so the others must not change a sentence's vector.
-    target = "Amazon sold Rekognition to the police."
-    same_length = ["Google sold its software to the army.", "Workers signed a letter to Jeff Bezos."]
-    alone = encode_mentions(pd.DataFrame({"text": [target], "start": [0], "end": [6]}))
-    batch = encode_mentions(pd.DataFrame({"text": [*same_length, target], "start": [0, 0, 0],
-                                          "end": [6, 7, 6]}))
-    np.testing.assert_allclose(batch[2], alone[0], rtol=0, atol=1e-6)
+def test_a_sentence_reads_the_same_whatever_else_is_read():
+    # Exactly the same numbers: cached per-article results must equal a fresh run over
+    # the whole corpus, where the same sentence is read among others. Twenty sentences
+    # of the same length (nine pieces): stacked into one matrix product, the last one's
+    # vector changed in the seventh digit.
+    things = ["books", "cameras", "software", "services", "tools", "data", "chips", "maps", "phones", "games",
+              "music", "food", "cars", "shoes", "clothes", "toys", "paper", "wood", "steel", "oil"]
+    texts = [f"Amazon sold {thing} to the police." for thing in things]
+    alone = encode_mentions(pd.DataFrame({"text": texts[-1:], "start": 0, "end": 6}))
+    among = encode_mentions(pd.DataFrame({"text": texts, "start": 0, "end": 6}))
+    assert np.array_equal(among[-1], alone[0])
 
 
 def test_a_mention_with_no_word_piece_gets_the_sentence_vector():
