@@ -69,17 +69,17 @@ predict_stance(find_mentions(mine), mine, model=model).assign(
     vader_compound=lambda t: score_texts(t["sentence"])["vader_compound"].to_numpy())[columns].round(2)
 
 # %% [markdown]
-# *Answer.* The classifier calls **both** negative. It is a little surer
-# about Amazon the accused (P(negative) 0.88) than about Amazon the accuser
-# (0.84): its shallow parse sees that Amazon is the object of "accused" in
-# the first sentence and the subject in the second, and that moves the
-# probability the right way, but not far enough to change the answer.
-# VADER scores the first sentence slightly *positive* ("helping") and the
-# second negative ("lying"): the opposite of the stance toward Amazon.
-# This is notebook 05's "condemned" pair again. Students who try "praised"
-# find the mirror image: "A senator praised Amazon." and "Amazon praised
-# the senator." both come out positive. Ask: which words in your
-# sentences did the class depend on?
+# *Answer.* The classifier calls **both** neutral. Its probabilities lean
+# the right way, a little: P(negative) is 0.29 for Amazon the accused and
+# 0.22 for Amazon the accuser, P(neutral) 0.55 against 0.78. Notebook 05's
+# "Employees condemned Amazon" came out negative; "accused Amazon of
+# helping ICE" does not: that notebook's main failure in miniature,
+# criticism by others read as neutral. VADER scores the first sentence
+# slightly *positive* (0.18, "helping") and the second negative (−0.60,
+# "lying"): the opposite of the stance toward Amazon. Students who try
+# "praised" find that "A senator praised Amazon." and "Amazon praised the
+# senator." both come out positive. Ask: which words in your sentences did
+# the class depend on?
 
 # %% [markdown]
 # ## Exercise 2 · Who is "the company"?
@@ -113,11 +113,11 @@ find_mentions(rewritten).merge(rewritten)[["sentence_id", "text", "mention", "ki
 # %% [markdown]
 # ## Exercise 3 · The index without "Amazon employees"
 #
-# Notebook 05 found that the classifier reads "Amazon employees" as
-# criticism of Amazon. Recompute the stance index per outlet, from the
-# model and from the hand labels, leaving out the mentions marked as
-# modifiers. Which outlet's picture changes most? Does the model now rank
-# the outlets as the hand labels do?
+# Notebook 05 found that the classifier misreads 8 of the 22 "Amazon
+# employees" mentions, as criticism of Amazon or as praise. Recompute the
+# stance index per outlet, from the model and from the hand labels,
+# leaving out the mentions marked as modifiers. Which outlet's picture
+# changes most? Does the model now rank the outlets as the hand labels do?
 
 # %%
 own = labelled[labelled["group"] == "target"]
@@ -130,16 +130,21 @@ for name, rows in {"all mentions": own, "without modifiers": kept}.items():
 pd.DataFrame(table).round(2)
 
 # %% [markdown]
-# *Answer.* Business Insider changes most: its eight "Amazon employees"
-# mentions go, and model and hand labels now agree (−0.70 both). By the
-# hand labels, *every* remaining mention of Forbes and Tech Observer is
-# negative (−1.00), so leaving out the modifiers makes the hand-labelled
-# picture more negative everywhere. But the model still finds Tech
-# Observer (−0.57), Recode (−0.41) and Packt Hub (−0.20) milder than their
-# hand labels (−1.00, −0.68 and −0.40), and Forbes too (−0.71 against
-# −1.00): the outlets' ranking still differs. Dropping the modifiers fixes
-# one failure and leaves the others (the demands put to "the company",
-# criticism read as praise).
+# *Answer.* Tech Observer changes most: five of its twelve mentions are
+# "Amazon employees", and without them its hand-labelled index goes from
+# −0.58 to −1.00 (every remaining mention negative), the model's from
+# −0.25 to −0.43. Forbes's hand-labelled index reaches −1.00 too (from
+# −0.78). The codebook labels every modifier mention neutral, so leaving
+# them out makes the hand-labelled picture more negative everywhere; the
+# model's moves less in four outlets of five, because it had read some of
+# them as negative and some as positive. The ranking still differs: the
+# model is milder than the hand labels for every outlet, most for Tech
+# Observer (−0.43 against −1.00), Forbes (−0.57 against −1.00) and Recode
+# (−0.23 against −0.68), and it puts Business Insider first (−0.61;
+# −0.70 by hand). Both put Packt Hub last. Dropping the modifiers removes
+# one failure and leaves the main one (criticism reported in the
+# journalist's sentences, read as neutral), which is why the model stays
+# milder.
 
 # %% [markdown]
 # ## Exercise 4 · Agreement by voice
@@ -157,19 +162,23 @@ with pd.option_context("display.max_colwidth", 200):
     display(labelled.loc[labelled["voice"] == "quoted", ["outlet", "in_context", "label", "stance"]])
 
 # %% [markdown]
-# *Answer.* Quoted sentences agree better: kappa 0.69 on 19 mentions,
-# against 0.32 on the journalist's 96. Read the list: many quoted mentions
-# are easy cases, a speaker named in the attribution ("an [Amazon]
-# employee wrote", "[Bezos] said"), which model and annotator both call
-# neutral, or Amazon named in an explicit demand ("asking [Amazon] to stop
-# selling"), which both call negative. The hard cases of notebook 05 (demands
-# put to "the company", exposure, "Amazon employees" next to criticism) sit
-# mostly in the journalist's own sentences. Note also what `voice` means:
-# more than half of the sentence's characters inside quotation marks, so
-# "In June, hundreds of Amazon employees signed a letter ..." is "quoted"
-# because of the long quotation it ends with. With 19 quoted mentions, two
-# or three changed answers would move that kappa a lot: a hint, not a
-# result.
+# *Answer.* Quoted sentences agree much better: kappa 0.77 on 19
+# mentions (accuracy 0.895, 17 of 19), against 0.31 on the journalist's
+# 96. Read the list: most quoted mentions are easy cases, a speaker named
+# in the attribution ("an [Amazon] employee wrote", "[Bezos] said"), which
+# model and annotator both call neutral, or Amazon named in an explicit
+# demand ("asking [Amazon] to stop selling"), which both call negative.
+# The two disagreements are the question "Why is [Amazon] continuing to
+# support ICE's regime of deportation", negative read as neutral, and
+# "the letter at [Amazon]", a place read as negative. The hard cases of
+# notebook 05 (criticism reported in the journalist's words, "Amazon
+# employees" next to criticism, praise put on the wrong actor) sit mostly
+# in the journalist's own sentences: 21 of the 22 negatives read as
+# neutral do. Note also what `voice` means: more than half of the
+# sentence's characters inside quotation marks, so "In June, hundreds of
+# Amazon employees signed a letter ..." is "quoted" because of the long
+# quotation it ends with. With 19 quoted mentions, two or three changed
+# answers would move that kappa a lot: a hint, not a result.
 
 # %% [markdown]
 # ## Exercise 5 · Trust only confident answers?
@@ -188,14 +197,17 @@ for threshold in [0.0, 0.5, 0.6, 0.7, 0.8]:
 pd.DataFrame(rows).T.round(3)
 
 # %% [markdown]
-# *Answer.* Agreement rises with confidence, after a dip: kappa is 0.38 on
-# all 115 mentions and 0.35 when answers below 0.5 are dropped (97 left),
-# then 0.49 at 0.6 (73 left), 0.66 at 0.7 (40) and 0.81 at 0.8, with only
-# 20 mentions left. The sure answers are more often right, but filtering
-# on them throws most of the data away, and not at random: the hard cases
-# (demands put to "the company", "Amazon employees") are the ones dropped,
-# so a measure computed on the sure answers describes an easier corpus. A
-# discussion point: which mentions would you check by hand instead?
+# *Answer.* Agreement rises with confidence: kappa is 0.38 on all 115
+# mentions, 0.45 when answers below 0.5 are dropped (95 left), 0.55 at 0.6
+# (66 left), 0.57 at 0.7 (53) and 0.60 at 0.8, with only 33 mentions left.
+# The sure answers are more often right, but filtering on them throws most
+# of the data away, and not at random: it keeps what the model finds
+# easy, so a measure computed on the sure answers describes an easier
+# corpus. And sure is not right: some of the surest answers are wrong,
+# such as "Recode reports that [Amazon] has yet to issue a formal reply",
+# neutral with P(neutral) 0.93 where the annotator says negative (notebook
+# 05, failure 1). A discussion point: which mentions would you check by
+# hand instead?
 
 # %% [markdown]
 # ## Exercise 6 · Add a target: Microsoft
@@ -222,19 +234,19 @@ print("Amazon mentions with the shipped file:", len(find_mentions(voiced)),
 # *Answer.* Seven mentions, no change for Amazon. "Microsoft staff this
 # week called on the company to cease working with ICE": "Microsoft" is a
 # modifier, and "the company", asked to stop, is classified neutral, the
-# same failure as Amazon's "ask the company to stop selling". Nadella
+# same failure as Forbes's "called on [Amazon] to cease providing
+# computing infrastructure to Palantir" (notebook 05, failure 1). Nadella
 # "slammed the practice of separating children" and said the company
-# provided no tech for it: a defence, neutral for him and arguably positive
-# for the company; the model says positive for Nadella and neutral for the
-# company. In Recode's quoted sentence, "Microsoft and Salesforce employees
-# have taken action" comes out negative: the criticism next door spills
-# over, as for "Amazon employees" (this "Microsoft" is not marked as a
-# modifier, because "and" follows it). And "Similar movements have taken
-# place at other tech companies, like Microsoft" comes out positive,
-# though it only says that Microsoft's staff protested too.
-# Without hand labels for Microsoft, none of this is checked: labelling
-# these seven mentions by the codebook takes five minutes and makes a good
-# homework.
+# provided no tech for it: a defence, neutral for him and arguably
+# positive for the company; the model calls both neutral. In Recode's
+# quoted sentence, "Microsoft and Salesforce employees have taken action"
+# comes out negative, as does "the letter at [Amazon]" in the same
+# sentence (exercise 4): the criticism around them spills over (this
+# "Microsoft" is not marked as a modifier, because "and" follows it). The
+# two sentences that only say Microsoft's staff protested too come out
+# neutral. Without hand labels for Microsoft, none of this is checked:
+# labelling these seven mentions by the codebook takes five minutes and
+# makes a good homework.
 
 # %% [markdown]
 # ## Clean up (given)
