@@ -73,6 +73,9 @@ _DEV = {"dev_rw": "dev_rw.jsonl", "dev_mt": "dev_mt.jsonl"}
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _CACHE_NAME = "stance_model.pkl"
 
+#: Mentions featurised at once by :meth:`StanceClassifier.predict_proba` (about 100 MB of features).
+PREDICT_BLOCK = 5000
+
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
     """Three-class stance toward a target mention (negative / neutral / positive).
@@ -147,9 +150,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        """Return class probabilities, columns in the order of ``classes_``."""
+        """Return class probabilities, columns in the order of ``classes_``.
+
+        Mentions are featurised in blocks of :data:`PREDICT_BLOCK` rows: the
+        encoder's 768 numbers a mention make the matrix dense, and 200,000
+        mentions at once would need about 10 GB. Every row's features depend
+        on that row only, so the blocks change no number.
+        """
         require_columns(X, MENTION_INPUT_COLUMNS, func="StanceClassifier.predict_proba")
-        return self.model_.predict_proba(self.features_.transform(X))
+        blocks = [self.model_.predict_proba(self.features_.transform(X.iloc[i:i + PREDICT_BLOCK]))
+                  for i in range(0, len(X), PREDICT_BLOCK)]
+        return np.vstack(blocks) if blocks else np.empty((0, len(self.classes_)))
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """Return the most probable class of each mention."""

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
+import coverage.stance_model as sm
 from coverage.encoder import encode_mentions
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.mentions import find_mentions
@@ -243,6 +244,14 @@ def test_classifier_follows_sklearn_conventions():
     assert clone(clf).get_params() == clf.get_params()
 
 
+def test_prediction_in_blocks_changes_no_number(small_model, train_table, monkeypatch):
+    rows = train_table.iloc[1000:1040]
+    whole = small_model.predict_proba(rows)
+    monkeypatch.setattr(sm, "PREDICT_BLOCK", 7)  # 6 blocks, the last of 5 rows
+    assert np.array_equal(small_model.predict_proba(rows), whole)
+    assert small_model.predict_proba(rows.head(0)).shape == (0, 3)
+
+
 def test_training_is_deterministic(train_table):
     head = train_table.head(200)
     a = StanceClassifier().fit(head, head["label"]).predict_proba(train_table.iloc[200:260])
@@ -283,8 +292,6 @@ def test_small_model_beats_the_sentence_baselines_on_dev(small_model):
 
 
 def test_train_and_cache(tiny_data, monkeypatch):
-    import coverage.stance_model as sm
-
     model = load_stance_model(tiny_data)
     assert (tiny_data / "processed" / "stance_model.pkl").is_file()
     assert (tiny_data / "processed" / "stance_model.pkl.meta.json").is_file()
