@@ -152,24 +152,15 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Return class probabilities, columns in the order of ``classes_``.
 
-        A mention's features depend on its own row only (sentence, offsets,
-        other mentions), so identical rows are classified once: wire copy
-        printed by several outlets, or a headline repeated in the body. The
-        distinct rows are featurised in blocks of :data:`PREDICT_BLOCK`: the
+        Mentions are featurised in blocks of :data:`PREDICT_BLOCK` rows: the
         encoder's 768 numbers a mention make the matrix dense, and 200,000
-        mentions at once would need about 10 GB. Neither changes a number.
+        mentions at once would need about 10 GB. Every row's features depend
+        on that row only, so the blocks change no number.
         """
         require_columns(X, MENTION_INPUT_COLUMNS, func="StanceClassifier.predict_proba")
-        others = X["other_spans"] if "other_spans" in X.columns else [()] * len(X)
-        keys = zip(X["text"], X["start"].astype(int), X["end"].astype(int),
-                   (tuple(tuple(span) for span in spans) for spans in others))
-        first: dict[tuple, int] = {}
-        row_of = np.array([first.setdefault(key, len(first)) for key in keys], dtype=np.int64)
-        distinct = X.iloc[np.unique(row_of, return_index=True)[1]]
-        blocks = [self.model_.predict_proba(self.features_.transform(distinct.iloc[i:i + PREDICT_BLOCK]))
-                  for i in range(0, len(distinct), PREDICT_BLOCK)]
-        proba = np.vstack(blocks) if blocks else np.empty((0, len(self.classes_)))
-        return proba[row_of]
+        blocks = [self.model_.predict_proba(self.features_.transform(X.iloc[i:i + PREDICT_BLOCK]))
+                  for i in range(0, len(X), PREDICT_BLOCK)]
+        return np.vstack(blocks) if blocks else np.empty((0, len(self.classes_)))
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """Return the most probable class of each mention."""

@@ -252,17 +252,6 @@ def test_prediction_in_blocks_changes_no_number(small_model, train_table, monkey
     assert small_model.predict_proba(rows.head(0)).shape == (0, 3)
 
 
-def test_identical_mentions_are_classified_once_and_alike(small_model, train_table, monkeypatch):
-    rows = train_table.iloc[1000:1010]
-    alone = small_model.predict_proba(rows)
-    repeated = pd.concat([rows, rows.iloc[::-1], rows.head(3)], ignore_index=True)
-    seen = []
-    transform = small_model.features_.transform
-    monkeypatch.setattr(small_model.features_, "transform", lambda X: seen.append(len(X)) or transform(X))
-    assert np.array_equal(small_model.predict_proba(repeated), np.vstack([alone, alone[::-1], alone[:3]]))
-    assert seen == [10]  # 23 rows, 10 distinct
-
-
 def test_training_is_deterministic(train_table):
     head = train_table.head(200)
     a = StanceClassifier().fit(head, head["label"]).predict_proba(train_table.iloc[200:260])
