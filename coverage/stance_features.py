@@ -166,23 +166,33 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
             self.lexicons_ = fit_lexicons(context, names, y)
             dense = np.hstack([dense, learned])
         self.scaler_ = StandardScaler().fit(dense)
-        vectors = self._vectors(X)
+        vectors = self._vectors(X, None)
         self.encoder_scaler_ = StandardScaler().fit(vectors) if self.encoder else None
         return self._stack(texts, dense, vectors)
 
-    def transform(self, X: pd.DataFrame) -> sparse.csr_matrix:
-        """Return the feature matrix of the mentions ``X`` (one row each)."""
+    def transform(self, X: pd.DataFrame, *, vectors: np.ndarray | None = None) -> sparse.csr_matrix:
+        """Return the feature matrix of the mentions ``X`` (one row each).
+
+        ``vectors`` may bring the encoder's vectors of ``X``, computed
+        beforehand (:func:`coverage.encoder.encode_mentions`); otherwise
+        they are computed here.
+        """
         rows = self._rows(X)
         dense = _dense(rows)
         if self.learned:
             dense = np.hstack([dense, learned_features(*mention_context(rows), self.lexicons_)])
-        return self._stack(self._texts(rows), dense, self._vectors(X))
+        return self._stack(self._texts(rows), dense, self._vectors(X, vectors))
 
-    def _vectors(self, X: pd.DataFrame) -> np.ndarray | None:
+    def _vectors(self, X: pd.DataFrame, given: np.ndarray | None) -> np.ndarray | None:
+        if not self.encoder:
+            return None
+        if given is not None and len(given) != len(X):
+            raise ValueError(f"StanceFeatures.transform(): {len(given)} encoder vectors for {len(X)} mentions; "
+                             "pass encode_mentions() of the same rows")
         # In float64: two of the encoder's 384 dimensions are scaled down to
         # about 1e-33 by its last layer, and their variance would underflow
         # in float32 (StandardScaler would then treat them as constant).
-        return encode_mentions(X).astype(np.float64) if self.encoder else None
+        return (given if given is not None else encode_mentions(X)).astype(np.float64)
 
     def _rows(self, X: pd.DataFrame) -> list[tuple]:
         require_columns(X, MENTION_INPUT_COLUMNS, func=type(self).__name__)

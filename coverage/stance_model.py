@@ -43,7 +43,7 @@ from sklearn.preprocessing import FunctionTransformer
 from threadpoolctl import threadpool_limits
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from coverage.encoder import ENCODER_SHA256
+from coverage.encoder import ENCODER_SHA256, encode_mentions
 from coverage.errors import CorpusError
 from coverage.model_cache import cached_model, training_key
 from coverage.resources import shipped_path
@@ -152,13 +152,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Return class probabilities, columns in the order of ``classes_``.
 
-        Mentions are featurised in blocks of :data:`PREDICT_BLOCK` rows: the
-        encoder's 768 numbers a mention make the matrix dense, and 200,000
-        mentions at once would need about 10 GB. Every row's features depend
-        on that row only, so the blocks change no number.
+        The encoder reads all the sentences of ``X`` first (each distinct
+        sentence once); then mentions are featurised in blocks of
+        :data:`PREDICT_BLOCK` rows: the encoder's 768 numbers a mention make
+        the matrix dense, and 200,000 mentions at once would need about
+        10 GB. Every row's features depend on that row only, so the blocks
+        change no number.
         """
         require_columns(X, MENTION_INPUT_COLUMNS, func="StanceClassifier.predict_proba")
-        blocks = [self.model_.predict_proba(self.features_.transform(X.iloc[i:i + PREDICT_BLOCK]))
+        vectors = encode_mentions(X) if self.features_.encoder else None
+        blocks = [self.model_.predict_proba(self.features_.transform(
+                      X.iloc[i:i + PREDICT_BLOCK], vectors=None if vectors is None else vectors[i:i + PREDICT_BLOCK]))
                   for i in range(0, len(X), PREDICT_BLOCK)]
         return np.vstack(blocks) if blocks else np.empty((0, len(self.classes_)))
 

@@ -249,6 +249,12 @@ def test_prediction_in_blocks_changes_no_number(small_model, train_table, monkey
     whole = small_model.predict_proba(rows)
     monkeypatch.setattr(sm, "PREDICT_BLOCK", 7)  # 6 blocks, the last of 5 rows
     assert np.array_equal(small_model.predict_proba(rows), whole)
+    # The encoder vectors computed once for all rows are those each block would compute.
+    vectors = encode_mentions(rows)
+    assert np.array_equal(small_model.features_.transform(rows.iloc[7:14], vectors=vectors[7:14]).toarray(),
+                          small_model.features_.transform(rows.iloc[7:14]).toarray())
+    with pytest.raises(ValueError, match=r"3 encoder vectors for 7 mentions"):
+        small_model.features_.transform(rows.iloc[7:14], vectors=vectors[:3])
     assert small_model.predict_proba(rows.head(0)).shape == (0, 3)
 
 
