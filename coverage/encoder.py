@@ -70,13 +70,10 @@ class Encoder:
         The model's own uncased WordPiece tokenizer.
     weights : dict of str to ndarray
         Float32 weights, the projection matrices transposed for ``x @ W``.
-    sha256 : str
-        Digest of the weights file the encoder was read from.
     """
 
     tokenizer: object
     weights: dict
-    sha256: str
 
 
 def encoder_dir() -> Path:
@@ -117,18 +114,17 @@ def load_encoder(folder: str | Path | None = None) -> Encoder:
     for f in (weights_file, tokenizer_file):
         if not f.is_file():
             raise CorpusError(f"{f}: encoder file not found; {_INSTALL}")
-    raw = weights_file.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    for f, found, expected in ((weights_file, digest, ENCODER_SHA256),
-                               (tokenizer_file, hashlib.sha256(tokenizer_file.read_bytes()).hexdigest(),
-                                TOKENIZER_SHA256)):
+    # Each file is read once: the bytes that are checked are the bytes that are used.
+    raw = {f: f.read_bytes() for f in (weights_file, tokenizer_file)}
+    for f, expected in ((weights_file, ENCODER_SHA256), (tokenizer_file, TOKENIZER_SHA256)):
+        found = hashlib.sha256(raw[f]).hexdigest()
         if found != expected:
             raise CorpusError(f"{f}: not the all-MiniLM-L6-v2 file the kit was built for (SHA-256 "
                               f"{found[:12]}…, expected {expected[:12]}…); {_INSTALL}")
-    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer = Tokenizer.from_str(raw[tokenizer_file].decode("utf-8"))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    return Encoder(tokenizer=tokenizer, weights=_prepare(load_weights(raw)), sha256=digest)
+    return Encoder(tokenizer=tokenizer, weights=_prepare(load_weights(raw[weights_file])))
 
 
 def encode_mentions(mentions: pd.DataFrame, *, encoder: Encoder | None = None) -> np.ndarray:
@@ -171,16 +167,14 @@ def encode_mentions(mentions: pd.DataFrame, *, encoder: Encoder | None = None) -
     # mention reads a window of MAX_PIECES pieces centred on it.
     inputs, rows = {}, []
     for text, start, end in zip(texts, starts, ends):
-        enc = pieces[text]
-        ids, offsets = enc.ids[1:-1], enc.offsets[1:-1]
+        offsets = pieces[text].offsets[1:-1]  # without [CLS] and [SEP]
         lo, hi = _window(offsets, start, end)
         key = (text, lo, hi)
         if key not in inputs:
             inputs[key] = len(inputs)
         inside = [i - lo for i in range(lo, hi) if offsets[i][0] < end and offsets[i][1] > start]
         rows.append((inputs[key], inside))
-    states = _forward_many([[_CLS, *pieces[text].ids[1:-1][lo:hi], _SEP] for text, lo, hi in inputs],
-                           encoder.weights)
+    states = _forward_many([_pieces_in(pieces[text].ids, lo, hi) for text, lo, hi in inputs], encoder.weights)
     out = np.empty((len(rows), 2 * DIM), dtype=np.float32)
     for r, (i, inside) in enumerate(rows):
         words = states[i][1:-1]
@@ -190,7 +184,9 @@ def encode_mentions(mentions: pd.DataFrame, *, encoder: Encoder | None = None) -
     return out
 
 
-_CLS, _SEP = 101, 102
+def _pieces_in(ids: list[int], lo: int, hi: int) -> list[int]:
+    """Return [CLS], the word pieces ``lo:hi`` (counted without [CLS]) and [SEP]."""
+    return [ids[0], *ids[1:-1][lo:hi], ids[-1]]
 
 
 def _window(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

@@ -54,7 +54,7 @@ from coverage.stance_roles import GRAMMAR_FILE
 from coverage.tokens import words
 
 __all__ = [
-    "LABELS", "MODEL_VERSION", "NEWSMTSC_DIR", "StanceClassifier", "read_newsmtsc",
+    "LABELS", "MODEL_VERSION", "NEWSMTSC_DIR", "PREDICT_BLOCK", "StanceClassifier", "read_newsmtsc",
     "newsmtsc_splits", "train_stance_model", "stance_model_key", "load_stance_model", "stance_scores",
     "format_scores", "baseline_predictions", "marked_tfidf_baseline", "baseline_scores",
 ]
