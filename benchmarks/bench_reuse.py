@@ -1,4 +1,4 @@
-"""Benchmark :func:`coverage.reuse.find_reuse` on a synthetic corpus of 1,000 articles.
+"""Benchmark :func:`coverage.reuse.find.find_reuse` on a synthetic corpus of 1,000 articles.
 
 Each synthetic article recombines 4-8 paragraphs of the five shipped
 articles, chosen deterministically from ``--seed``. A paragraph is copied
@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.corpus import load_corpus
-from coverage.reuse import find_reuse
+from coverage.io.corpus import load_corpus
+from coverage.reuse.find import find_reuse
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

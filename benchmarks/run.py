@@ -144,8 +144,9 @@ def timed(fn, name: str, sink: dict):
 
 def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
     """Measure every stage on the data folder ``folder``; return a JSON-able dict."""
-    from coverage import pipeline
-    from coverage.corpus import load_corpus
+    from coverage._engine import pipeline
+    from coverage._engine.stages import RunContext
+    from coverage.io.corpus import load_corpus
 
     warnings.simplefilter("ignore")  # CorpusWarnings are expected on generated text; they are not timed
     memory = Memory()
@@ -198,13 +199,15 @@ def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
         corpus = load_corpus(folder)
     split_load(folder, clock)
     model = pipeline._stance_model(folder)[0] if hasattr(pipeline, "_stance_model") else None
-    tables = {"corpus": corpus, "stance_model": model}
+    tables = {"corpus": corpus}
+    context = RunContext(stance_model=model)
     for name, stage in pipeline.ARTICLE_STAGES:
         with clock.step(name, "article"):
-            tables.update(stage(tables))
+            tables.update(stage(tables, context))
+    context = RunContext()
     for name, stage in pipeline.CORPUS_STAGES:
         with clock.step(name, "corpus"):
-            tables.update(stage(tables))
+            tables.update(stage(tables, context))
     corpus_steps(tables, clock)
 
     # 5. The naive baseline.
@@ -218,10 +221,10 @@ def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
 @contextlib.contextmanager
 def instrumented(pipeline, sink: dict):
     """Time the parts of ``build_tables`` (loading, per-article stages, each corpus stage) into ``sink``."""
-    saved = {name: getattr(pipeline, name) for name in ("load_corpus", "_per_article", "_stance_model")
-             if hasattr(pipeline, name)}
+    saved = {name: getattr(pipeline, name) for name in ("read_articles", "clean_articles", "_per_article",
+                                                        "_stance_model") if hasattr(pipeline, name)}
     stages = list(pipeline.CORPUS_STAGES)
-    labels = {"load_corpus": "load", "_per_article": "per-article stages (cache + compute)",
+    labels = {"read_articles": "load", "clean_articles": "clean", "_per_article": "per-article stages (cache + compute)",
               "_stance_model": "stance model"}
     for name, fn in saved.items():
         setattr(pipeline, name, timed(fn, labels[name], sink))
@@ -235,23 +238,21 @@ def instrumented(pipeline, sink: dict):
 
 
 def split_load(folder: Path, clock: Clock) -> None:
-    """Time reading and cleaning apart (private helpers of coverage.corpus; skipped if they moved)."""
-    import coverage.corpus as corpus_module
+    """Time reading and cleaning apart."""
+    import coverage.io.corpus as corpus_module
+    from coverage.io.cleaning import clean_articles
 
-    try:
-        with clock.step("read files", "load"):
-            table = corpus_module._to_table(corpus_module._drop_empty_rows(corpus_module._read_records(folder), None))
-        with clock.step("clean", "load"):
-            corpus_module._clean(table, removed=None, cache_dir=None)
-    except AttributeError:
-        print("note: coverage.corpus changed; reading and cleaning are timed together only", file=sys.stderr)
+    with clock.step("read files", "load"):
+        table, _ = corpus_module.read_articles(folder)
+    with clock.step("clean", "load"):
+        corpus_module.assemble_corpus(table, clean_articles(table["raw_text"].tolist(), table["title"].tolist()))
 
 
 def corpus_steps(tables: dict, clock: Clock) -> None:
     """Keyness and text reuse on their own (the outlets stage runs both)."""
-    from coverage.keyness import keyness
-    from coverage.reuse import boilerplate_cutoff, find_reuse
-    from coverage.reuse_summary import reuse_pairs
+    from coverage.measures.keyness import keyness
+    from coverage.reuse.find import boilerplate_cutoff, find_reuse
+    from coverage.reuse.summary import reuse_pairs
 
     corpus = tables["corpus"]
     with clock.step("keyness", "corpus"):
@@ -273,7 +274,7 @@ def draw_figures(tables: dict, out: Path, clock: Clock) -> list[dict]:
     import matplotlib.pyplot as plt
 
     from coverage.commands.figures import all_specs
-    from coverage.figures import save_figures
+    from coverage.plots.registry import save_figures
 
     def stop(signum, frame):
         raise _TooLong
@@ -337,9 +338,9 @@ def reuse_model(n: int, *, seed: int = 0) -> dict:
     import numpy as np
     import pandas as pd
 
-    from coverage.corpus import load_corpus
-    from coverage.reuse import boilerplate_cutoff, find_reuse
-    from coverage.reuse_summary import reuse_pairs
+    from coverage.io.corpus import load_corpus
+    from coverage.reuse.find import boilerplate_cutoff, find_reuse
+    from coverage.reuse.summary import reuse_pairs
 
     rng = np.random.default_rng(seed)
     paragraphs = [p.split() for t in load_corpus(DATA)["text"] for p in t.split("\n\n") if len(p.split()) >= 20]

@@ -12,43 +12,62 @@ from __future__ import annotations
 import warnings
 from importlib import metadata
 
-from coverage.corpus import load_corpus, read_manifest, removed_lines
-from coverage.coding import coding_sheet, collect_codes, read_codes, sample_sentences
-from coverage.compare import compare_groups, permutation_test_groups
-from coverage.distributed import features_dask
+from coverage._engine.distributed import features_dask
+from coverage._engine.pipeline import build_tables
+from coverage.compare import (
+    coding_sheet,
+    collect_codes,
+    compare_groups,
+    measure_agreement,
+    permutation_test_groups,
+    read_codes,
+    reliability,
+    sample_sentences,
+)
 from coverage.errors import CorpusError, CorpusWarning, LexiconError
-from coverage.frames import compare_frames, frame_rates, load_frame_lexicon, tag_frames
-from coverage.framing import framing_tables
-from coverage.keyness import keyness
-from coverage.outlets import outlet_tables
-from coverage.readability import readability
-from coverage.reuse import boilerplate_cutoff, find_reuse
-from coverage.reuse_summary import reuse_marks, reuse_pairs, share_matrix
-from coverage.reliability import measure_agreement, reliability
-from coverage.sentences import split_sentences
-from coverage.sentiment import article_sentiment, compare_sentiment, score_sentences, summarise_sentiment
-from coverage.mentions import find_mentions
-from coverage.quote_eval import score_quotes
-from coverage.quotes import extract_quotes
+from coverage.io import load_corpus, read_manifest, removed_lines
+from coverage.measures import (
+    article_sentiment,
+    compare_frames,
+    compare_sentiment,
+    frame_rates,
+    framing_tables,
+    human_rating_correlations,
+    keyness,
+    kwic,
+    load_frame_lexicon,
+    read_vader_nyt,
+    readability,
+    score_sentences,
+    summarise_sentiment,
+    tag_frames,
+)
+from coverage.compare.outlets import outlet_tables
+from coverage.reuse import boilerplate_cutoff, find_reuse, reuse_marks, reuse_pairs, share_matrix
 from coverage.stance import (
+    StanceClassifier,
     article_stance,
     compare_stance,
+    find_mentions,
+    label_agreement,
+    load_stance_model,
+    load_targets,
     mention_stance,
     predict_stance,
+    read_newsmtsc,
+    read_stance_labels,
+    stance_scores,
     stance_summary,
     stance_tables,
 )
-from coverage.stance_labels import label_agreement, read_stance_labels
-from coverage.stance_model import StanceClassifier, load_stance_model, read_newsmtsc, stance_scores
-from coverage.targets import load_targets
-from coverage.voices import mean_by_voice, quote_tables, sentence_voices, voice_ledger
-from coverage.validation import human_rating_correlations, read_vader_nyt
-from coverage.kwic import kwic  # noqa: E402  (the function shadows its module on purpose: coverage.kwic(...))
+from coverage.text import split_sentences
+from coverage.voices import extract_quotes, mean_by_voice, quote_tables, score_quotes, sentence_voices, voice_ledger
 
-__version__ = "0.1.0"
+from coverage._version import __version__  # noqa: E402
 
 __all__ = [
     "boilerplate_cutoff",
+    "build_tables",
     "features_dask",
     "reliability",
     "measure_agreement",

@@ -33,7 +33,7 @@ COMMANDS = (
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from coverage import __version__
+    from coverage._version import __version__
 
     parser = argparse.ArgumentParser(
         prog="media-coverage",

@@ -312,7 +312,7 @@ def write_pair(nb, path: str | Path) -> None:
     import jupytext
     import nbformat
 
-    from coverage._io import atomic_write
+    from coverage.io.write import atomic_write
 
     ipynb = Path(path).with_suffix(".ipynb")
     nb = copy.deepcopy(nb)

@@ -17,7 +17,7 @@
 # Here is a tiny made-up page:
 
 # %%
-from coverage.cleaning import clean_text
+from coverage.io import clean_text
 
 page = """Filed under:
 
@@ -51,7 +51,7 @@ import pandas as pd
 
 from coverage import load_corpus, removed_lines, split_sentences
 from coverage.notebooks import find_data_dir
-from coverage.tokens import count_words, words
+from coverage.text import count_words, words
 
 corpus = load_corpus(find_data_dir())
 corpus.dtypes
@@ -122,7 +122,7 @@ sizes.assign(removed_share=(1 - sizes["n_words"] / sizes["raw_words"]).round(3))
 # %% [markdown]
 # ## Words
 #
-# Every count in the kit uses one definition of a word, `coverage.tokens.words`:
+# Every count in the kit uses one definition of a word, `coverage.text.tokens.words`:
 # a run of letters or digits, with internal apostrophes or hyphens kept
 # (`all-staff`, `don't`) and numbers such as `20,000` kept whole. Curly
 # apostrophes become straight ones, so "Amazon’s" and "Amazon's" match.
@@ -143,7 +143,7 @@ words("Amazon’s all-staff meeting on Thursday cost $20,000 — or did it?")
 # break. One paragraph first:
 
 # %%
-from coverage.sentences import sentence_spans
+from coverage.text import sentence_spans
 
 paragraph = "Mr. Bezos met U.S. officials. They paid $12.2 million. “We won’t build it,” staff wrote."
 [paragraph[start:end] for start, end, _ in sentence_spans(paragraph)]

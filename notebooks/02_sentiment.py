@@ -27,8 +27,8 @@ import pandas as pd
 
 from coverage import CorpusWarning
 
-from coverage.sentiment import CLEAR_THRESHOLDS, score_texts
-from coverage.tokens import words
+from coverage.measures import CLEAR_THRESHOLDS, score_texts
+from coverage.text import words
 
 sentence = ("We refuse to build the platform that powers ICE, and we refuse to "
             "contribute to tools that violate human rights.")
@@ -80,7 +80,7 @@ known, round(total, 2), round(total / math.sqrt(total**2 + 15), 4)
 
 # %%
 from coverage import load_corpus, split_sentences
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.notebooks import find_data_dir
 
 corpus = load_corpus(find_data_dir())

@@ -32,7 +32,7 @@ import warnings
 import pandas as pd
 
 from coverage import CorpusWarning, kwic, load_frame_lexicon, tag_frames
-from coverage.tokens import count_words
+from coverage.text import count_words
 
 sentence = ("The ACLU previously raised concerns about Rekognition’s potential misuse for racial "
             "profiling after the organization ran a test and found that the software incorrectly "
@@ -162,7 +162,7 @@ pd.crosstab(topic["term"], topic["outlet"])
 # depends on a few sentences, not how the outlet frames stories in general.
 
 # %%
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.plots.framing import figure_specs
 
 framing = framing_tables(corpus, sentences)

@@ -24,7 +24,7 @@ import warnings
 import pandas as pd
 
 from coverage import CorpusWarning
-from coverage.quotes import extract_quotes
+from coverage.voices import extract_quotes
 
 paragraph = ('"We think that if enough people submit questions, there is a greater chance we can hold '
              'leadership accountable," an Amazon employee wrote to colleagues in an email. Amazon has '
@@ -43,11 +43,11 @@ example[["text", "kind", "speaker", "cue", "attribution", "role"]]
 #   contains "employee" (an `employees` word), "Amazon" is the `company`.
 #
 # The roles and their words live in `coverage/data/roles.yaml` (read by
-# `coverage.roles`); the longest entry found in the speaker wins, so "an
+# `coverage.voices.roles`); the longest entry found in the speaker wins, so "an
 # Amazon employee" is an employee, not the company:
 
 # %%
-from coverage.roles import ROLES, load_roles
+from coverage.voices import ROLES, load_roles
 
 roles = load_roles()
 ROLES
@@ -140,7 +140,7 @@ voiced.groupby("outlet").agg(sentences=("voice", "size"),
 # `figures/21_sentiment_by_voice.png`:
 
 # %%
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 
 framing = framing_tables(corpus, voices["sentences"])
 spec = {s.name: s for s in figure_specs({"sentence_framing": framing["sentence_framing"]})}["21_sentiment_by_voice"]
@@ -186,7 +186,7 @@ by_voice.pivot(index="outlet", columns="voice", values="surveillance_per_1k").ro
 # quotation is right when most of its characters lie in a labelled one.
 
 # %%
-from coverage.quote_eval import align_annotations, read_annotations, score_quotes
+from coverage.voices import align_annotations, read_annotations, score_quotes
 
 gold = align_annotations(read_annotations(data_dir / "annotations" / "quotes.csv"), corpus)
 pd.concat({"full only": score_quotes(voices["quotes"], gold),

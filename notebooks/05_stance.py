@@ -34,11 +34,11 @@ import warnings
 import pandas as pd
 
 from coverage import CorpusWarning
-from coverage.mentions import find_mentions
+from coverage.stance import find_mentions
 from coverage.notebooks import find_data_dir
-from coverage.sentiment import score_texts
+from coverage.measures import score_texts
 from coverage.stance import predict_stance
-from coverage.stance_model import load_stance_model
+from coverage.stance import load_stance_model
 
 data_dir = find_data_dir()
 model = load_stance_model(data_dir)
@@ -89,7 +89,7 @@ example.assign(vader_compound=score_texts(pair["text"])["vader_compound"].to_num
 # `coverage/data/targets.yaml`, describes Amazon like this:
 
 # %%
-from coverage.targets import load_targets
+from coverage.stance import load_targets
 
 targets = load_targets()
 targets.targets["amazon"]
@@ -178,7 +178,7 @@ with pd.option_context("display.max_colwidth", 160):
 # %% [markdown]
 # ## The classifier and what it learned from
 #
-# The stance classifier (`coverage.stance_model.StanceClassifier`) is a
+# The stance classifier (`coverage.stance.model.StanceClassifier`) is a
 # logistic regression. For each mention it reads the sentence with the
 # mention replaced by a placeholder (so "Amazon" and "Trump" fill the same
 # slot), the words on each side tagged by side and distance, the clause
@@ -189,7 +189,7 @@ with pd.option_context("display.max_colwidth", 160):
 # learns which of these go with each class.
 #
 # It also reads each sentence through a **sentence encoder**,
-# all-MiniLM-L6-v2 (`coverage.encoder`):
+# all-MiniLM-L6-v2 (`coverage.stance.encoder`):
 #
 # * a small neural network that turns a sentence into numbers: it reads
 #   all the words in order, and gives one list of 384 numbers for the
@@ -210,7 +210,7 @@ with pd.option_context("display.max_colwidth", 160):
 # politicians:
 
 # %%
-from coverage.stance_model import newsmtsc_splits, read_newsmtsc
+from coverage.stance import newsmtsc_splits, read_newsmtsc
 
 splits = newsmtsc_splits(data_dir)
 train = read_newsmtsc(splits["train"])
@@ -241,7 +241,7 @@ with pd.option_context("display.max_colwidth", 160):
 # scores about 0.2).
 
 # %%
-from coverage.stance_model import baseline_predictions, stance_scores
+from coverage.stance import baseline_predictions, stance_scores
 
 dev = {name: read_newsmtsc(splits[name]) for name in ["dev_rw", "dev_mt"]}
 dev["dev (all)"] = pd.concat(dev.values(), ignore_index=True)
@@ -285,7 +285,7 @@ on_dev["confusion"]
 # `read_stance_labels` attaches the labels to the mentions:
 
 # %%
-from coverage.stance_labels import label_agreement, read_stance_labels
+from coverage.stance import label_agreement, read_stance_labels
 
 labelled = read_stance_labels(data_dir / "annotations" / "stance_amazon.csv", mentions, voiced)
 labelled["label"].value_counts()

@@ -11,7 +11,7 @@
 # %% [markdown]
 # ## The tables
 #
-# `make figures` runs a pipeline of stages (`coverage.pipeline`). This
+# `make figures` runs a pipeline of stages (`coverage._engine.pipeline`). This
 # notebook runs the ones it needs, in the same order, straight from the
 # library: sentences with their voice (notebook 04), sentiment and frames
 # (notebooks 02 and 03), and the outlet comparison (`outlet_tables`:
@@ -25,9 +25,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from coverage import CorpusWarning, load_corpus, split_sentences
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.notebooks import find_data_dir
-from coverage.outlets import outlet_tables
+from coverage.compare import outlet_tables
 from coverage.voices import quote_tables
 
 corpus = load_corpus(find_data_dir())
@@ -235,7 +235,7 @@ cells.pivot(index="measure", columns="outlet", values="cell").loc[panels]
 # %% [markdown]
 # Article-level measures have no interval at all, because each outlet has
 # one value. Readability formulas (sentence length and word length, see
-# `coverage.readability`) and reuse:
+# `coverage.measures.readability`) and reuse:
 
 # %%
 article_level = (tables["articles"][["article_id", "outlet", "n_words", "words_per_sentence",

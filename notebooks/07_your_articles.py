@@ -26,9 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from coverage import CorpusError, CorpusWarning, read_manifest
-from coverage.add import add_article
+from coverage.io import add_article
 from coverage.notebooks import copy_data_dir, find_data_dir
-from coverage.pipeline import build_tables
+from coverage import build_tables
 
 notebook_folder = Path.cwd()
 real_data = find_data_dir(notebook_folder)

@@ -46,7 +46,7 @@ def shipped_sentences(shipped_corpus) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def stance_model_dir(tmp_path_factory) -> Path:
     """The stance model trained once per test session (its cache key ignores paths)."""
-    from coverage.stance_model import load_stance_model
+    from coverage.stance.model import load_stance_model
 
     folder = tmp_path_factory.mktemp("stance-model")
     load_stance_model(DATA, cache_dir=folder)

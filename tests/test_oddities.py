@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from coverage import CorpusError, CorpusWarning, load_corpus, split_sentences
+from coverage.io.corpus import read_articles
 
 
 def _write(tmp_path, name, content):
@@ -87,11 +88,12 @@ def test_media_cloud_export_with_missing_text(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     frame.to_csv(raw / "mc.csv", index=False)
-    skipped = []
     with pytest.warns(CorpusWarning, match="skipped 1 table row with no text"):
-        corpus = load_corpus(tmp_path, skipped=skipped)
+        corpus = load_corpus(tmp_path)
     assert corpus["article_id"].tolist() == ["mc-1"]
-    assert skipped == [{"source": f"{tmp_path.name}/raw/mc.csv#row2", "reason": "no text"}]
+    with pytest.warns(CorpusWarning, match="skipped 1 table row with no text"):
+        _, skipped = read_articles(tmp_path)
+    assert skipped.to_dict("records") == [{"source": f"{tmp_path.name}/raw/mc.csv#row2", "reason": "no text"}]
 
 
 @pytest.mark.parametrize("value,expected", [

@@ -12,10 +12,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coverage.kwic import kwic
-from coverage.mentions import find_mentions
-from coverage.reuse import find_reuse
-from coverage.sentences import split_sentences
+from coverage import kwic
+from coverage.stance.mentions import find_mentions
+from coverage.reuse.find import find_reuse
+from coverage.text.sentences import split_sentences
 
 # Arbitrary Unicode, plus text made of the words the functions look for, so
 # that matches actually happen.

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from coverage import LexiconError
-from coverage._io import write_table
+from coverage.io.write import write_table
 from coverage.cli import main
-from coverage.pipeline import build_tables, write_processed
+from coverage._engine.pipeline import build_tables, write_processed
 from coverage.resources import read_yaml
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coverage.add import add_article
+from coverage.io.add import add_article
 from coverage.commands._common import add_data_option
 
 __all__ = ["add_parser"]

@@ -4,14 +4,14 @@
 ``NAME.ann`` with ``Source``, ``Cue`` and ``Content`` spans). A direct
 quotation is a ``Content`` span that begins with a quote mark. The command
 prints precision, recall and F1 of the quotation spans at 30% and 80%
-character overlap, and speaker accuracy (see :mod:`coverage.quote_eval`).
+character overlap, and speaker accuracy (see :mod:`coverage.voices.evaluate`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from coverage.quote_eval import evaluate_brat, format_scores
+from coverage.voices.evaluate import evaluate_brat, format_scores
 
 __all__ = ["add_parser"]
 

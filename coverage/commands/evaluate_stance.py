@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coverage.commands._common import add_data_option
-from coverage.stance_model import format_scores, load_stance_model, read_newsmtsc, stance_scores
+from coverage.stance.model import format_scores, load_stance_model, read_newsmtsc, stance_scores
 
 __all__ = ["add_parser"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coverage.commands._common import add_data_option, add_jobs_option, progress
-from coverage.pipeline import build_tables, write_processed
+from coverage._engine.pipeline import build_tables, write_processed
 
 __all__ = ["add_parser", "run_features"]
 

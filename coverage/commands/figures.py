@@ -7,7 +7,7 @@ from pathlib import Path
 
 from coverage.commands._common import add_data_option, add_jobs_option, figure_modules, progress
 from coverage.commands.features import run_features
-from coverage.figures import save_figures
+from coverage.plots.registry import save_figures
 
 __all__ = ["add_parser", "all_specs"]
 

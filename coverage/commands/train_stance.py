@@ -1,6 +1,6 @@
 """``media-coverage train-stance``: train the stance model and report its dev scores.
 
-Trains :class:`coverage.stance_model.StanceClassifier` on
+Trains :class:`coverage.stance.model.StanceClassifier` on
 ``DATA/external/newsmtsc/train.jsonl``, caches it under ``DATA/processed/``
 (replacing any cached model), and prints the time taken and macro-F1,
 accuracy and confusion matrix on each development split found
@@ -15,7 +15,7 @@ import time
 import pandas as pd
 
 from coverage.commands._common import add_data_option
-from coverage.stance_model import (baseline_scores, format_scores, load_stance_model, newsmtsc_splits,
+from coverage.stance.model import (baseline_scores, format_scores, load_stance_model, newsmtsc_splits,
                                    read_newsmtsc, stance_scores)
 
 __all__ = ["add_parser"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from coverage.commands._common import add_data_option
-from coverage.corpus import load_corpus, removed_lines
+from coverage.io.corpus import load_corpus, removed_lines
 
 __all__ = ["add_parser", "summary"]
 

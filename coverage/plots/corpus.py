@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from coverage.figures import FigureSpec
+from coverage.plots.registry import FigureSpec
 from coverage.schema import require_columns
 
 __all__ = ["plot_timeline", "plot_length", "figure_specs"]

@@ -1,9 +1,9 @@
 """Plots of sentiment and frames by outlet and by position, with intervals.
 
 Plot functions take a comparison table (from
-:func:`coverage.sentiment.compare_sentiment`,
-:func:`coverage.frames.compare_frames` or
-:func:`coverage.compare.compare_groups`), draw on ``ax`` (a new one when
+:func:`coverage.measures.sentiment.compare_sentiment`,
+:func:`coverage.measures.frames.compare_frames` or
+:func:`coverage.compare.intervals.compare_groups`), draw on ``ax`` (a new one when
 ``None``) and return the Axes. They compute nothing and save nothing; the
 bootstrap runs in :func:`figure_specs`, when a figure is drawn.
 """
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from coverage.figures import FigureSpec
+from coverage.plots.registry import FigureSpec
 from coverage.schema import POSITIONS, require_columns
 
 __all__ = ["plot_intervals", "figure_specs"]
@@ -99,7 +99,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the framing figures: sentiment by outlet, frames by outlet, by position.
 
     ``tables`` needs ``"sentence_framing"`` (from
-    :func:`coverage.framing.framing_tables`, with an ``outlet`` column).
+    :func:`coverage.measures.sentence_features.framing_tables`, with an ``outlet`` column).
     """
     sentences = tables["sentence_framing"]
     require_columns(sentences, ["article_id", "outlet", "position", "n_words", "target"], func="figure_specs")
@@ -114,7 +114,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     bars = "Dots are estimates, bars 95% bootstrap intervals (articles resampled where an outlet has several)."
 
     def sentiment_by_outlet():
-        from coverage.sentiment import compare_sentiment
+        from coverage.measures.sentiment import compare_sentiment
         import matplotlib.pyplot as plt
 
         table = compare_sentiment(sentences, by="outlet")
@@ -127,7 +127,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
         return fig
 
     def frames_by_outlet():
-        from coverage.frames import compare_frames
+        from coverage.measures.frames import compare_frames
         import matplotlib.pyplot as plt
 
         parts = [compare_frames(sentences, by="outlet").assign(scope="whole article")]
@@ -149,8 +149,8 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
         return fig
 
     def by_position():
-        from coverage.frames import compare_frames
-        from coverage.sentiment import compare_sentiment
+        from coverage.measures.frames import compare_frames
+        from coverage.measures.sentiment import compare_sentiment
         import matplotlib.pyplot as plt
 
         present = [p for p in POSITIONS if p in set(sentences["position"])]
@@ -176,7 +176,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
             "10_sentiment_by_outlet", "Sentiment by outlet",
             "Mean sentence sentiment per outlet, each sentence weighted by its words: TextBlob polarity "
             "(left) and VADER compound (right), both -1..+1; they agree with human ratings of news "
-            f"sentences only moderately (see coverage.validation). {bars} {sample}.",
+            f"sentences only moderately (see coverage.measures.human_ratings). {bars} {sample}.",
             sentiment_by_outlet),
         FigureSpec(
             "11_frames_by_outlet", "Surveillance versus safety by outlet",

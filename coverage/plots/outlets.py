@@ -2,7 +2,7 @@
 
 Plot functions take a table and column names, draw on ``ax`` (a new one when
 ``None``) and return the Axes. They compute nothing heavy and save nothing;
-the tables come from :mod:`coverage.keyness` and :mod:`coverage.reuse`.
+the tables come from :mod:`coverage.measures.keyness` and :mod:`coverage.reuse.find`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from coverage.figures import FigureSpec
+from coverage.plots.registry import FigureSpec
 from coverage.schema import require_columns
 
 __all__ = ["plot_distinctive_words", "plot_reuse_heatmap", "plot_passages", "figure_specs"]
@@ -58,7 +58,7 @@ def plot_distinctive_words(keyness: pd.DataFrame, *, group: str, by: str = "outl
 def plot_reuse_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None = None, ax=None):
     """Draw a square table of shares as a heatmap with the values written in.
 
-    ``matrix`` is :func:`coverage.reuse_summary.share_matrix`: row article's share of
+    ``matrix`` is :func:`coverage.reuse.summary.share_matrix`: row article's share of
     words shared with the column article. ``labels`` maps article ids to the
     names shown.
 
@@ -74,7 +74,7 @@ def plot_reuse_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None
     """
     if not isinstance(matrix, pd.DataFrame) or list(matrix.index) != list(matrix.columns):
         raise ValueError("plot_reuse_heatmap() needs a square table with the same articles as rows and "
-                         "columns; build it with coverage.reuse_summary.share_matrix(pairs, article_ids)")
+                         "columns; build it with coverage.reuse.summary.share_matrix(pairs, article_ids)")
     ax = _axes(ax, (6, 5))
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 0.01))
@@ -147,7 +147,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
 def _distinctive_spec(keyness, articles, n, n_outlets) -> FigureSpec:
     import matplotlib.pyplot as plt
 
-    from coverage.keyness import load_stop_words
+    from coverage.measures.keyness import load_stop_words
 
     stop = load_stop_words("english")
     content = keyness[~keyness["word"].isin(stop)]
@@ -197,7 +197,7 @@ def _heatmap_ids(ordered: pd.DataFrame, pairs: pd.DataFrame) -> list[str]:
 def _reuse_specs(passages, pairs, articles, n) -> list[FigureSpec]:
     import matplotlib.pyplot as plt
 
-    from coverage.reuse_summary import share_matrix
+    from coverage.reuse.summary import share_matrix
 
     labels = _label(articles)
     ordered = articles.sort_values("published") if "published" in articles else articles  # oldest first

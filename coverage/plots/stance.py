@@ -4,7 +4,7 @@ Plot functions take a table and column names, draw on ``ax`` (a new one when
 ``None``) and return the Axes; they save nothing. :func:`figure_specs`
 builds ``30_stance_by_outlet`` and ``31_stance_mentions`` for
 ``media-coverage figures`` from the tables of
-:func:`coverage.stance.stance_tables`.
+:func:`coverage.stance.tables.stance_tables`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 from coverage.errors import LexiconError
-from coverage.figures import FigureSpec
+from coverage.plots.registry import FigureSpec
 from coverage.schema import require_columns
-from coverage.stance_model import LABELS
+from coverage.stance.model import LABELS
 
 __all__ = ["STANCE_COLORS", "plot_stance_index", "plot_stance_mentions", "figure_specs"]
 
@@ -39,7 +39,7 @@ def plot_stance_index(table: pd.DataFrame, *, y: str = "outlet", hue: str | None
                       x: str = "estimate", low: str = "ci_low", high: str = "ci_high", ax=None):
     """Draw the stance index with its interval per outlet, one colour per ``hue`` level.
 
-    Takes rows of :func:`coverage.stance.compare_stance` (``by=["outlet",
+    Takes rows of :func:`coverage.stance.tables.compare_stance` (``by=["outlet",
     "voice"]`` or ``by="outlet"`` with ``hue=None``). The axis runs from −1
     (every mention negative) to +1 (every mention positive).
 
@@ -115,7 +115,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the stance figures ``30_stance_by_outlet`` and ``31_stance_mentions``.
 
     ``tables`` needs ``"stance_summary"`` and ``"mentions"`` from
-    :func:`coverage.stance.stance_tables`; without them no figure is made.
+    :func:`coverage.stance.tables.stance_tables`; without them no figure is made.
     Figure 30 is split by voice when the summary has voice rows, else it
     shows one index per outlet.
     """
@@ -188,7 +188,7 @@ def _strip_spec(own: pd.DataFrame, name: str) -> FigureSpec:
 
 
 def _target_label(key: str) -> str:
-    from coverage.targets import load_targets
+    from coverage.stance.targets import load_targets
 
     try:
         targets = load_targets().targets

@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from coverage.roles import ROLES
+from coverage.voices.roles import ROLES
 from coverage.errors import CorpusWarning
-from coverage.figures import FigureSpec
+from coverage.plots.registry import FigureSpec
 from coverage.schema import require_columns
-from coverage.voices import VOICES
+from coverage.voices.ledger import VOICES
 
 __all__ = ["ROLE_COLORS", "VOICE_LABELS", "plot_voice_ledger", "plot_by_voice", "figure_specs"]
 
@@ -85,7 +85,7 @@ def plot_by_voice(table: pd.DataFrame, *, y: str = "outlet", hue: str = "voice",
                   low: str = "ci_low", high: str = "ci_high", ax=None):
     """Draw an estimate with its interval per outlet, one colour per voice.
 
-    Takes the output of :func:`coverage.sentiment.compare_sentiment` with
+    Takes the output of :func:`coverage.measures.sentiment.compare_sentiment` with
     ``by=["outlet", "voice"]`` (one measure). The journalist's voice is drawn
     first, then the quoted voice.
 
@@ -115,11 +115,11 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the voice figures: ``20_voice_ledger`` and ``21_sentiment_by_voice``.
 
     ``tables`` needs ``"voice_ledger"`` and ``"quotes"`` (from
-    :func:`coverage.voices.quote_tables`) for figure 20. Figure 21 needs the
+    :func:`coverage.voices.ledger.quote_tables`) for figure 20. Figure 21 needs the
     per-sentence sentiment table ``"sentence_framing"`` (columns
     ``article_id, sentence_id, outlet, n_words, textblob_polarity,
     vader_compound``) and the voices, either as a ``voice`` column there or
-    in ``"sentences"`` (from :func:`coverage.voices.quote_tables`); without
+    in ``"sentences"`` (from :func:`coverage.voices.ledger.quote_tables`); without
     them figure 21 is left out with a warning.
     """
     specs = []
@@ -191,7 +191,7 @@ def _sentiment_spec(scored: pd.DataFrame) -> FigureSpec:
     def draw():
         import matplotlib.pyplot as plt
 
-        from coverage.sentiment import compare_sentiment
+        from coverage.measures.sentiment import compare_sentiment
 
         table = compare_sentiment(scored.dropna(subset=["voice"]), by=["outlet", "voice"])
         fig, axes = plt.subplots(1, 2, figsize=(10, 0.7 * n_outlets + 1.8), sharey=True)

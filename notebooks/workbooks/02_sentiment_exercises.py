@@ -21,10 +21,10 @@
 import pandas as pd
 
 from coverage import load_corpus, split_sentences
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.notebooks import find_data_dir
-from coverage.sentiment import score_texts, summarise_sentiment
-from coverage.tokens import words
+from coverage.measures import score_texts, summarise_sentiment
+from coverage.text import words
 
 data_dir = find_data_dir()
 corpus = load_corpus(data_dir)

@@ -27,7 +27,7 @@ import yaml
 
 from coverage import load_corpus, split_sentences
 from coverage.notebooks import find_data_dir
-from coverage.quotes import extract_quotes
+from coverage.voices import extract_quotes
 from coverage.resources import read_yaml, shipped_path
 from coverage.voices import quote_tables, sentence_voices, voice_ledger
 

@@ -28,13 +28,13 @@ import pandas as pd
 import yaml
 
 from coverage import load_corpus, split_sentences
-from coverage.mentions import find_mentions
+from coverage.stance import find_mentions
 from coverage.notebooks import find_data_dir
 from coverage.resources import read_yaml, shipped_path
-from coverage.sentiment import score_texts
+from coverage.measures import score_texts
 from coverage.stance import mention_stance, predict_stance, stance_counts
-from coverage.stance_labels import label_agreement, read_stance_labels
-from coverage.stance_model import load_stance_model
+from coverage.stance import label_agreement, read_stance_labels
+from coverage.stance import load_stance_model
 from coverage.voices import quote_tables
 
 data_dir = find_data_dir()

@@ -22,9 +22,9 @@ import warnings
 import pandas as pd
 
 from coverage import CorpusWarning, compare_groups, keyness, load_corpus, permutation_test_groups, split_sentences
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.notebooks import find_data_dir
-from coverage.outlets import outlet_tables
+from coverage.compare import outlet_tables
 from coverage.voices import quote_tables
 
 corpus = load_corpus(find_data_dir())

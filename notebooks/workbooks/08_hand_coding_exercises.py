@@ -25,10 +25,10 @@ from pathlib import Path
 import pandas as pd
 
 from coverage import load_corpus, split_sentences
-from coverage.framing import framing_tables
+from coverage.measures import framing_tables
 from coverage.notebooks import find_data_dir
-from coverage.coding import coding_sheet, collect_codes, read_codes, sample_sentences
-from coverage.reliability import measure_agreement, reliability
+from coverage.compare import coding_sheet, collect_codes, read_codes, sample_sentences
+from coverage.compare import measure_agreement, reliability
 
 data_dir = find_data_dir()
 corpus = load_corpus(data_dir)

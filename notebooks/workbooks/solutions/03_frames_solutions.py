@@ -29,7 +29,7 @@ import yaml
 from coverage import frame_rates, kwic, load_corpus, load_frame_lexicon, split_sentences, tag_frames
 from coverage.notebooks import find_data_dir
 from coverage.resources import shipped_path
-from coverage.tokens import count_words
+from coverage.text import count_words
 
 corpus = load_corpus(find_data_dir())
 sentences = split_sentences(corpus)

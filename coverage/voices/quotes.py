@@ -1,0 +1,604 @@
+"""Direct quotations: every stretch in quote marks, its speaker, role and cue.
+
+:func:`extract_quotes` reads each article's clean ``text`` and returns one row
+per quotation. It is rule-based (no parser is available offline) and works
+in three steps:
+
+1. **Pair the marks.** Straight and curly double marks are paired inside each
+   paragraph (lines separated by blank lines, as in :mod:`coverage.text.sentences`;
+   each line when the text has no blank line); whether a mark opens or closes is read from
+   what touches it (``␣“We`` opens, ``it,”␣`` closes) and, when that is
+   unclear, from its shape (``“`` opens, ``”`` closes, ``"`` toggles). Single
+   marks inside double marks are nested quotes and stay part of the outer
+   quotation. Curly single marks outside double marks (``‘We Won’t Build
+   It’``) are quotations of their own; apostrophes (``Won’t``) are not, and
+   straight single marks are ignored (too often apostrophes). A quotation not
+   closed at the end of its paragraph continues when the next paragraph
+   opens with a mark (the newspaper convention for multi-paragraph quotes);
+   otherwise it ends with the paragraph.
+2. **Tell full from partial.** A quotation that opens its paragraph or
+   sentence, or follows ``,`` / ``:`` (``said, "...``), is ``full``; one
+   worked into the journalist's sentence (``as "preventing human
+   trafficking"``, ``citing "..."``) is ``partial``, and so are a lower-case
+   fragment after a comma that no cue introduces and a short quoted name
+   opening a sentence (``"Zero tolerance" is ...``).
+3. **Attribute.** With the cues and the speaker grammar of
+   :mod:`coverage.voices.speakers`, the rules look for a cue after the quotation
+   (``," Bezos said`` / ``," said Bezos``), before it (``Andy Jassy ...
+   said, "`` / ``According to X, "``), inside its marks by mistake (``...
+   rights, said the employeers in the letter."``: the quotation then ends
+   before that comma), and finally in the neighbouring sentences: a speaker
+   introduced before a colon in the previous paragraph, the previous
+   quotation of a continued quote (``"A," X said. "B"``), or the next
+   paragraph's attribution. Partial quotations take the speaker of the
+   reporting verb before them in their sentence.
+
+Offsets are into the clean ``text`` and **include the marks**: ``text[start:end]``
+is the quotation as printed, like the hand labels in ``data/annotations``.
+
+Blind spots: hard-wrapped text without blank lines between paragraphs (a
+quotation then cannot cross a line break unless the next line opens with a
+mark); quotations in straight single marks; block quotes set off without
+marks; speakers named only in a much earlier paragraph or in a relative
+clause (``Zuma, who said ...``); reporting verbs missing from the list
+(``mocked``, ``praised``, ``called``); and a quoted title after a reporting
+verb (``told MSNBC's "Morning Joe"``) is given that verb's speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from coverage.voices.speakers import (
+    Cues,
+    is_pronoun,
+    load_cues,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+)
+from coverage.voices.roles import Roles, assign_role, load_roles
+from coverage.schema import require_columns
+from coverage.text.sentences import sentence_spans
+from coverage.text.tokens import count_words
+
+__all__ = ["QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS", "extract_quotes", "quote_spans"]
+
+#: Columns of the quotations table, in order.
+QUOTE_COLUMNS = (
+    "article_id", "quote_id", "start", "end", "text", "n_words", "kind", "speaker",
+    "speaker_start", "speaker_end", "role", "cue", "attribution", "closed",
+)
+KINDS = ("full", "partial")
+ATTRIBUTIONS = ("before", "after", "separate", "none")
+
+_DOUBLE = "\"“”„‟«»＂"
+_OPENS = "“„‟«"  # shape says "opening" when the neighbours do not tell
+_CLOSES = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+_MARKS = re.compile("[\"“”„‟«»＂‘’‹›]")
+_ALL_MARKS = _DOUBLE + _SINGLE_OPEN + _SINGLE_CLOSE + "'"
+# What may touch an opening mark on its left / a closing mark on its right.
+_BEFORE_OPEN = "([{—–-/:" + _ALL_MARKS
+_AFTER_CLOSE = ".,;:!?)]}—–-/…" + _ALL_MARKS
+# Paragraphs as in coverage.text.sentences: runs of lines separated by blank lines;
+# a text without any blank line has one paragraph per line.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LINES = re.compile(r"[^\n]+")
+# Punctuation after which a quotation is set off as a statement of its own.
+_DETACHING = ",:;.!?…" + _DOUBLE + _SINGLE_CLOSE
+# A cue inside the marks, at the very end: ', said the employeers in the letter."'
+_INSIDE_CUE_TAIL = re.compile(r",\s*(?P<rest>[^,;:.!?\"“”]{1,80}?)[.!?]?\s*$")
+_AFTER_SPEAKER = re.compile(r"\s+((?:in|of|from)\s[^,.;:!?\n]{1,60})")
+_MAX_SPEAKER_GAP = 15  # words between a quotation and "X said" after it
+# Characters searched for a cue on either side of a quotation: longer than any
+# sentence of news prose, and it keeps a page of thousands of marks linear.
+_WINDOW = 600
+_BREAKS = ",;:—–("
+# Verbs that introduce speech without an object, so 'said "We ..."' (no comma)
+# is a statement; 'told "Fox News Sunday."' is not.
+_SPEECH_FORMS = frozenset(
+    """say says said write writes wrote add adds added state states stated declared
+    replied explained insisted warned argued continued""".split()
+)
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    closed: bool
+    line: int
+    kind: str = "partial"
+    speaker: tuple[int, int] | None = None
+    cue: str = ""
+    attribution: str = "none"
+    role: str = ""
+    copied_from: _Quote | None = field(default=None, repr=False)
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Return ``(start, end, closed)`` of every quotation in ``text``, marks included.
+
+    Examples
+    --------
+    >>> t = 'He said "no." She wrote “yes, ‘maybe’”. It’s ‘odd’.'
+    >>> [t[s:e] for s, e, _ in quote_spans(t)]
+    ['"no."', '“yes, ‘maybe’”', '‘odd’']
+    """
+    spans: list[tuple[int, int, bool]] = []
+    lines = _paragraphs(text)
+    open_at, continuation = None, -1
+    for index, (line_start, line_end) in enumerate(lines):
+        single_at = None
+        for match in _MARKS.finditer(text, line_start, line_end):
+            i, mark = match.start(), match.group()
+            if i == continuation:
+                continue
+            if mark in _DOUBLE:
+                role = _mark_role(text, i)
+                if open_at is None:
+                    if role != "close":  # a stray closing mark is left alone
+                        open_at, single_at = i, None
+                elif role == "open" and mark not in _CLOSES:  # the last quotation was never closed
+                    spans.append((open_at, _trimmed_end(text, open_at, i), False))
+                    open_at = i
+                else:
+                    spans.append((open_at, i + 1, True))
+                    open_at = None
+            elif open_at is None:
+                # Single marks must be clearly flanked: ’ between letters (Won’t) is an apostrophe.
+                if mark in _SINGLE_OPEN and _mark_role(text, i, strict=True) == "open":
+                    single_at = i
+                elif mark in _SINGLE_CLOSE and single_at is not None and _mark_role(text, i, strict=True) == "close":
+                    spans.append((single_at, i + 1, True))
+                    single_at = None
+        if open_at is not None:
+            following = lines[index + 1][0] if index + 1 < len(lines) else None
+            if following is not None:
+                following += len(text[following:]) - len(text[following:].lstrip())
+            if following is not None and text[following] in _DOUBLE and _mark_role(text, following) != "close":
+                continuation = following
+            else:
+                spans.append((open_at, _trimmed_end(text, open_at, line_end), False))
+                open_at = None
+    return spans
+
+
+def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
+                   verbs: str | Path | None = None) -> pd.DataFrame:
+    """Return one row per quotation in every article, with speaker, role and cue.
+
+    Measures every stretch of the clean text between quotation marks (see
+    the module notes for the rules). ``kind`` is ``full`` for a quoted
+    statement and ``partial`` for a quoted phrase inside the journalist's
+    sentence. ``speaker`` holds the words that name the source (empty when
+    none was found) and ``role`` its role from the roles file. Blind spots:
+    no coreference (``he`` stays ``he``), English cues only, and a speaker
+    named only far from the quotation is missed (``unattributed``).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        Needs ``article_id`` and ``text`` (the clean text).
+    roles : str or Path, optional
+        A roles YAML file replacing the shipped ``roles.yaml``.
+    verbs : str or Path, optional
+        A reporting-verbs YAML file replacing the shipped ``reporting_verbs.yaml``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`QUOTE_COLUMNS`. ``start``/``end`` are offsets into the
+        article's ``text``, marks included; ``speaker_start``/``speaker_end``
+        locate the speaker (-1 when none); ``attribution`` is ``before``,
+        ``after``, ``separate`` (cue in a neighbouring sentence or paragraph)
+        or ``none``; ``closed`` is False for a quotation whose closing mark
+        is missing.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"article_id": ["a"],
+    ...     "text": ['"We refuse," an Amazon employee wrote. The ACLU called it "chilling."']})
+    >>> extract_quotes(corpus)[["text", "kind", "speaker", "role", "cue", "attribution"]].values.tolist()
+    [['"We refuse,"', 'full', 'an Amazon employee', 'employees', 'wrote', 'after'], ['"chilling."', 'partial', '', 'unattributed', '', 'none']]
+    """
+    require_columns(corpus, ["article_id", "text"], func="extract_quotes")
+    cues, role_map = load_cues(verbs), load_roles(roles)
+    rows = []
+    for article_id, text in corpus[["article_id", "text"]].itertuples(index=False):
+        text = text if isinstance(text, str) else ""
+        for quote_id, quote in enumerate(_article_quotes(text, cues, role_map)):
+            speaker = text[quote.speaker[0]:quote.speaker[1]] if quote.speaker else ""
+            quoted = text[quote.start:quote.end]
+            rows.append((
+                article_id, quote_id, quote.start, quote.end, quoted, count_words(quoted),
+                quote.kind, speaker, quote.speaker[0] if quote.speaker else -1,
+                quote.speaker[1] if quote.speaker else -1, quote.role, quote.cue,
+                quote.attribution, quote.closed,
+            ))
+    table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    for column in ("quote_id", "start", "end", "n_words", "speaker_start", "speaker_end"):
+        table[column] = table[column].astype("int64")
+    table["closed"] = table["closed"].astype(bool)
+    return table
+
+
+# -- one article ---------------------------------------------------------------
+
+
+def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[_Quote]:
+    lines = _paragraphs(text)
+    line_starts = [s for s, _ in lines]
+    quotes = [
+        _Quote(s, e, closed, bisect.bisect_right(line_starts, s) - 1)
+        for s, e, closed in quote_spans(text)
+    ]
+    if not quotes:
+        return []
+    for quote in quotes:
+        quote.kind = _kind(text, quote, lines)
+    layout = _Layout(text, _mask(text, quotes), lines, line_starts, _sentence_starts(text, quotes), quotes)
+    for quote in quotes:
+        if quote.kind == "full":
+            _attribute_full(_Context(layout, quote), cues)
+        else:
+            _attribute_partial(_Context(layout, quote), cues)
+    layout.index_full()  # attributions inside marks may have shortened quotations
+    for quote in layout.full:
+        if quote.attribution == "none":
+            _attribute_separate(quote, layout, cues)
+    for quote in quotes:
+        if _is_phrase(text, quote, lines):
+            quote.kind, quote.attribution, quote.cue, quote.speaker, quote.copied_from = "partial", "none", "", None, None
+            _attribute_partial(_Context(layout, quote), cues)
+    _assign_roles(text, quotes, roles)
+    return quotes
+
+
+class _Layout:
+    """An article's paragraphs, sentence starts and full quotations, indexed once."""
+
+    def __init__(self, text: str, masked: str, lines: list, line_starts: list, starts: list, quotes: list):
+        self.text, self.masked, self.lines, self.line_starts, self.starts = text, masked, lines, line_starts, starts
+        self.full = [q for q in quotes if q.kind == "full"]
+        self.index_full()
+
+    def index_full(self) -> None:
+        # Quotations never overlap and come in text order, so starts and ends are sorted.
+        self.full_starts = [q.start for q in self.full]
+        self.full_ends = [q.end for q in self.full]
+        self.position = {id(q): i for i, q in enumerate(self.full)}
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+    def sentence_start(self, offset: int, line: int) -> int:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return max(self.starts[at] if at >= 0 else 0, self.lines[line][0])
+
+
+@dataclass
+class _Context:
+    """Where a quotation sits: its sentence and the clauses around it."""
+
+    layout: _Layout
+    quote: _Quote
+
+    @property
+    def text(self) -> str:
+        return self.layout.text
+
+    @property
+    def masked(self) -> str:
+        return self.layout.masked
+
+    @property
+    def sentence_start(self) -> int:
+        return self.layout.sentence_start(self.quote.start, self.quote.line)
+
+    @property
+    def clause_start(self) -> int:
+        # The clause before a quotation starts after the previous full quotation.
+        layout, start = self.layout, self.sentence_start
+        at = bisect.bisect_right(layout.full_ends, self.quote.start) - 1
+        return max(layout.full_ends[at], start) if at >= 0 else start
+
+    @property
+    def clause_end(self) -> int:
+        layout, end = self.layout, self.quote.end
+        limit = layout.lines[layout.line_of(end - 1)][1]
+        at = bisect.bisect_right(layout.starts, end - 1)
+        if at < len(layout.starts):
+            limit = min(limit, layout.starts[at])
+        at = bisect.bisect_left(layout.full_starts, end)
+        return min(layout.full_starts[at], limit) if at < len(layout.full_starts) else limit
+
+    def previous_in_sentence(self) -> _Quote | None:
+        layout = self.layout
+        at = bisect.bisect_right(layout.full_ends, self.quote.start) - 1
+        if at >= 0 and layout.full[at].start >= self.sentence_start:
+            return layout.full[at]
+        return None
+
+
+def _attribute_after(ctx: _Context, cues: Cues) -> bool:
+    quote, masked = ctx.quote, ctx.masked
+    after, end = quote.end, min(ctx.clause_end, quote.end + _WINDOW)
+    lead = after + len(masked[after:end]) - len(masked[after:end].lstrip(" \t,"))
+    # 1. ," said Bezos  /  ," according to Recode
+    verb = next((m for m in cues.find(masked, lead, end) if m.start() == lead), None) or cues.phrase.match(masked, lead, end)
+    if verb:
+        speaker = speaker_after(masked, verb.end(), end, cues)
+        if speaker:
+            _set(quote, "after", verb.group(), speaker)
+            return True
+    # 2. ," Bezos said  /  ," the letter, signed off by "...," read.
+    verb = next(iter(cues.find(masked, after, end)), None)
+    if verb and count_words(masked[after:verb.start()]) <= _MAX_SPEAKER_GAP:
+        speaker = speaker_before(masked, after, verb.start(), cues)
+        if speaker:
+            _set(quote, "after", verb.group(), speaker)
+            return True
+    return False
+
+
+def _attribute_full(ctx: _Context, cues: Cues) -> None:
+    # 1-2. ," Bezos said  /  ," said Bezos  /  ," according to Recode
+    # 3. According to X, "  /  X said, "  /  ..., adding that, "
+    # 4. "... human rights, said the employeers in the letter."
+    if not _attribute_after(ctx, cues) and not _attribute_before(ctx, cues, full=True):
+        _attribute_inside(ctx, cues)
+
+
+def _attribute_before(ctx: _Context, cues: Cues, *, full: bool) -> bool:
+    quote, masked = ctx.quote, ctx.masked
+    start = max(ctx.clause_start if full else ctx.sentence_start, quote.start - _WINDOW)
+    region = (start, quote.start)
+    phrases = list(cues.phrase.finditer(masked, *region))
+    if phrases:
+        phrase = phrases[-1]
+        source = masked[phrase.end():quote.start].rstrip().rstrip(",:").rstrip()
+        if source.strip() and (not full or count_words(source) <= _MAX_SPEAKER_GAP):
+            left = phrase.end() + len(source) - len(source.lstrip())
+            speaker = (left, phrase.end() + len(source)) if full else speaker_after(masked, phrase.end(), quote.start, cues)
+            if speaker:
+                _set(quote, "before", phrase.group(), speaker)
+                return True
+    verbs = cues.find(masked, *region)
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    tail = masked[verb.end():quote.start]
+    if full and (re.search(r"[.!?;]", tail) or count_words(tail) > 8):
+        return False
+    if cues.is_participle(verb.group()):
+        speaker = _participle_subject(ctx, verbs[:-1], cues)
+    else:
+        speaker = speaker_before(masked, start, verb.start(), cues)
+        # 'said Bezos, "..."' / 'only then, said Gellman—...': a speaker after
+        # the verb counts when a break follows it ('said Mandela would' is a clause).
+        if speaker is None:
+            after = speaker_after(masked, verb.end(), quote.start, cues)
+            follows = masked[after[1]:quote.start].strip()[:1] if after else ""
+            if after and ((follows and follows in _BREAKS) or (full and count_words(tail) <= 4)):
+                speaker = after
+    if speaker is None:
+        return False
+    _set(quote, "before", verb.group(), speaker)
+    return True
+
+
+def _attribute_inside(ctx: _Context, cues: Cues) -> None:
+    quote, text = ctx.quote, ctx.text
+    inner_end = quote.end - 1 if quote.closed else quote.end
+    match = _INSIDE_CUE_TAIL.search(text, quote.start + 1, inner_end)
+    if not match:
+        return
+    rest_start = match.start("rest")
+    verb = cues.verb.match(text, rest_start)
+    speaker = None
+    if verb:
+        speaker = speaker_after(text, verb.end(), match.end("rest"), cues)
+    else:
+        verb = cues.verb.search(text, rest_start, match.end("rest"))
+        if verb:
+            speaker = speaker_before(text, rest_start, verb.start(), cues)
+    if speaker and verb:
+        _set(quote, "after", verb.group(), speaker)
+        quote.end = match.start()  # the attribution words are not the source's
+
+
+def _participle_subject(ctx: _Context, earlier_verbs: list, cues: Cues):
+    # "..., adding that, "..."" / "X told Y, calling it "..."": a participle has
+    # the subject of the speech before it, else of the sentence.
+    previous = ctx.previous_in_sentence()
+    if previous is not None and previous.speaker:
+        return previous.speaker
+    finite = [v for v in earlier_verbs if not cues.is_participle(v.group())]
+    if finite:
+        speaker = speaker_before(ctx.masked, ctx.sentence_start, finite[-1].start(), cues)
+        if speaker:
+            return speaker
+    return sentence_subject(ctx.masked, ctx.sentence_start, ctx.quote.start, cues)
+
+
+def _attribute_partial(ctx: _Context, cues: Cues) -> None:
+    # 'It's her "fervent hope ...," Wald said': a comma inside the closing
+    # mark announces an attribution after the quotation.
+    quote = ctx.quote
+    if quote.closed and ctx.text[quote.end - 2:quote.end - 1] == "," and _attribute_after(ctx, cues):
+        return
+    _attribute_before(ctx, cues, full=False)
+
+
+def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
+    masked, lines, starts, full = layout.masked, layout.lines, layout.starts, layout.full
+    line_start = lines[quote.line][0]
+    opens_line = not masked[line_start:quote.start].strip()
+    # a. A speaker introduced before a colon: "X sent the following comment:"
+    before = masked[line_start:quote.start].rstrip()
+    if opens_line and quote.line > 0:
+        before = masked[lines[quote.line - 1][0]:lines[quote.line - 1][1]].rstrip()
+        colon_line = lines[quote.line - 1]
+    else:
+        colon_line = (line_start, line_start + len(before))
+    if before.endswith(":"):
+        colon = colon_line[0] + len(before) - 1
+        at = bisect.bisect_right(starts, colon) - 1
+        sentence = max(starts[at] if at >= 0 else 0, colon_line[0])
+        found = cues.find(masked, sentence, colon) + cues.find(masked, sentence, colon, statement=True)
+        verb = min(found, key=lambda m: m.start()) if found else None
+        speaker = (speaker_before(masked, sentence, verb.start(), cues) if verb
+                   else sentence_subject(masked, sentence, colon, cues))
+        if speaker:
+            cue = masked[verb.start():colon].strip() if verb else ""
+            return _set(quote, "separate", cue, speaker)
+    # b. The quotation continues an attributed one: same paragraph, or the
+    #    previous paragraph when this one opens with the quotation.
+    here = layout.position[id(quote)]
+    oldest_line = quote.line - 1 if opens_line else quote.line
+    for q in (full[i] for i in range(here - 1, -1, -1)):
+        if q.line < oldest_line:
+            break
+        if q.speaker:
+            return _copy(quote, q)
+    # c. The attribution follows in the next paragraph's quotation.
+    end_line = layout.line_of(quote.end - 1)
+    ends_line = not masked[quote.end:lines[end_line][1]].strip()
+    newest_line = end_line + 1 if ends_line else quote.line
+    for q in (full[i] for i in range(here + 1, len(full))):
+        if q.line > newest_line:
+            break
+        if q.speaker and q.attribution in ("before", "after"):
+            return _copy(quote, q)
+
+
+def _assign_roles(text: str, quotes: list[_Quote], roles: Roles) -> None:
+    last_named = None
+    for quote in quotes:
+        if quote.copied_from is not None:
+            quote.role = quote.copied_from.role or _role_of(text, quote.copied_from, roles, last_named)
+        else:
+            quote.role = _role_of(text, quote, roles, last_named)
+        if quote.speaker and not is_pronoun(text[quote.speaker[0]:quote.speaker[1]]):
+            last_named = quote.role
+
+
+def _role_of(text: str, quote: _Quote, roles: Roles, last_named: str | None) -> str:
+    if not quote.speaker:
+        return "unattributed"
+    speaker = text[quote.speaker[0]:quote.speaker[1]]
+    if is_pronoun(speaker):
+        # No coreference: a pronoun takes the role of the nearest named speaker.
+        return last_named or "other"
+    # "said the employeers in the letter": a phrase after the speaker that
+    # opens with in/of/from may name what the speaker stands for.
+    tail = _AFTER_SPEAKER.match(text, quote.speaker[1])
+    return assign_role(speaker, roles, context=tail.group(1) if tail else "")
+
+
+# -- small rules ---------------------------------------------------------------
+
+
+def _mark_role(text: str, i: int, *, strict: bool = False) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    # An opening mark is followed by words, never by closing punctuation: 'writing … ”.'
+    can_open = not after.isspace() and after not in ".,;:!?)]}" and (before.isspace() or before in _BEFORE_OPEN)
+    can_close = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if strict:
+        return "neither"
+    mark = text[i]
+    return "open" if mark in _OPENS + _SINGLE_OPEN else "close" if mark in _CLOSES + _SINGLE_CLOSE else "either"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    # A hard-wrapped article (lines inside paragraphs separated by blank
+    # lines) keeps a quotation going across its line breaks.
+    lines = [m.span() for m in _LINES.finditer(text) if not m.group().isspace()]
+    if not _BLANK_LINE.search(text):
+        return lines
+    blocks: list[tuple[int, int]] = []
+    for start, end in lines:
+        if blocks and text[blocks[-1][1]:start] == "\n":  # a single line break: same paragraph
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    return max(start + 1, start + len(text[start:end].rstrip()))
+
+
+def _mask(text: str, quotes: list[_Quote]) -> str:
+    # Blank the words inside quotation marks so that cues and speakers are
+    # only looked for in the journalist's words; offsets stay the same.
+    chars = list(text)
+    for quote in quotes:
+        for i in range(quote.start + 1, max(quote.start + 1, quote.end - (1 if quote.closed else 0))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _sentence_starts(text: str, quotes: list[_Quote]) -> list[int]:
+    # Sentence ends inside a quotation ("A. B.") do not end the journalist's sentence.
+    quote_starts = [q.start for q in quotes]
+    starts = []
+    for start, _, _ in sentence_spans(text):
+        at = bisect.bisect_left(quote_starts, start) - 1
+        if at < 0 or not quotes[at].start < start < quotes[at].end:
+            starts.append(start)
+    return starts
+
+
+def _kind(text: str, quote: _Quote, lines: list) -> str:
+    before = text[max(lines[quote.line][0], quote.start - _WINDOW):quote.start].rstrip()
+    if not before or before[-1] in _DETACHING:
+        return "full"
+    previous_word = re.findall(r"[^\W\d_]+$", before)
+    inner = text[quote.start + 1:quote.end].lstrip()
+    # 'Bezos said "We will ..."' without a comma is still a statement.
+    if previous_word and previous_word[0] in _SPEECH_FORMS and inner[:1].isupper():
+        return "full"
+    return "partial"
+
+
+def _is_phrase(text: str, quote: _Quote, lines: list) -> bool:
+    """Whether a quotation first read as ``full`` is a phrase after all."""
+    if quote.kind != "full":
+        return False
+    inner = text[quote.start + 1:quote.end - (1 if quote.closed else 0)].strip()
+    before = text[max(lines[quote.line][0], quote.start - _WINDOW):quote.start].rstrip()
+    # '..., one of the panels, "to pass on what I know."': a lower-case
+    # fragment after a comma is worked into the sentence unless a cue
+    # ('the judge said, "whether ...') introduces it.
+    if before.endswith(",") and inner[:1].islower() and quote.attribution != "before":
+        return True
+    # '"Zero tolerance" is a policy ...': a short quoted name opening a
+    # sentence, without attribution or closing punctuation.
+    follows = text[quote.end:lines[quote.line][1]].lstrip()
+    return (quote.closed and quote.attribution == "none" and bool(inner) and inner[-1].isalnum()
+            and count_words(inner) <= 4 and follows[:1].islower())
+
+
+def _set(quote: _Quote, attribution: str, cue: str, speaker) -> None:
+    quote.attribution, quote.cue, quote.speaker = attribution, " ".join(cue.split()), speaker
+
+
+def _copy(quote: _Quote, source: _Quote) -> None:
+    _set(quote, "separate", source.cue, source.speaker)
+    quote.copied_from = source
+
