@@ -147,7 +147,7 @@ def test_score_quotes_speaker_role_and_kinds():
 
 def test_score_quotes_rejects_bad_overlap():
     table = pd.DataFrame({"article_id": [], "start": [], "end": []})
-    with pytest.raises(ValueError, match="'overlaps' of score_quotes must be shares in"):
+    with pytest.raises(ValueError, match=r"^The 'overlaps' parameter of score_quotes must be in \(0, 1\]\. Got 30 instead\.$"):
         score_quotes(table, table, overlaps=(30,))
 
 
