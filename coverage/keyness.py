@@ -290,13 +290,15 @@ def _one_against_rest(counts: pd.DataFrame, group, *, by: str, keep: np.ndarray,
     a = target.astype(float)  # word in target
     b = (total - target).astype(float)  # word in reference: int64 sums, exact as before
     n_target, n_reference = a.sum(), b.sum()
+    # Totals count every word; the statistics, word by word, only for the words reported.
+    a, b = a[keep], b[keep]
     chi2 = _chi2_yates(a, b, n_target, n_reference)
     g2 = _g2(a, b, n_target, n_reference)
     log_odds, z = _log_odds_dirichlet(a, b, n_target, n_reference)
     table = pd.DataFrame(
         {
             by: group,
-            "word": counts.index.to_numpy(),
+            "word": counts.index.to_numpy()[keep],
             "count_target": a.astype("int64"),
             "count_reference": b.astype("int64"),
             "per_1000_target": 1000 * a / n_target if n_target else np.nan,
@@ -308,7 +310,7 @@ def _one_against_rest(counts: pd.DataFrame, group, *, by: str, keep: np.ndarray,
             "log_odds": log_odds,
             "z": z,
         }
-    )[keep]
+    )
     return table.sort_values(["z", "word"], ascending=[False, True], kind="stable")
 
 
