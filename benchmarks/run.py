@@ -121,11 +121,12 @@ class Clock:
     @contextlib.contextmanager
     def step(self, name: str, kind: str):
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with self.memory.phase(name):
             yield
+        # CPU seconds of this process too: on a shared machine wall time also counts waiting for a core.
         self.rows.append({"name": name, "kind": kind, "seconds": round(time.perf_counter() - start, 3),
-                          "peak_mb": self.memory.peak(name)})
+                          "cpu_seconds": round(time.process_time() - cpu, 3), "peak_mb": self.memory.peak(name)})
 
 
 def timed(fn, name: str, sink: dict):
@@ -142,16 +143,19 @@ def timed(fn, name: str, sink: dict):
 # --- one size, in a child process ------------------------------------------------------
 
 
-def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
-    """Measure every stage on the data folder ``folder``; return a JSON-able dict."""
+def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool, stages_only: bool = False) -> dict:
+    """Measure every stage on the data folder ``folder``; return a JSON-able dict.
+
+    ``stages_only``: only step 4, every stage on one core without cache.
+    """
     from coverage._engine import pipeline
-    from coverage._engine.stages import RunContext
-    from coverage.io.corpus import load_corpus
 
     warnings.simplefilter("ignore")  # CorpusWarnings are expected on generated text; they are not timed
     memory = Memory()
     clock = Clock(memory)
     result: dict = {"folder": str(folder), "jobs": jobs}
+    if stages_only:
+        return _every_stage(folder, clock, result, baseline=baseline)
 
     # 1. The full pipeline, cold, with a breakdown of where its time goes.
     shutil.rmtree(folder / "processed" / "cache", ignore_errors=True)
@@ -194,6 +198,14 @@ def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
     finally:
         added.unlink()
 
+    return _every_stage(folder, clock, result, baseline=baseline)
+
+
+def _every_stage(folder: Path, clock: Clock, result: dict, *, baseline: bool) -> dict:
+    from coverage._engine import pipeline
+    from coverage._engine.stages import RunContext
+    from coverage.io.corpus import load_corpus
+
     # 4. Every stage on one core, no cache.
     with clock.step("load + clean", "load"):
         corpus = load_corpus(folder)
@@ -209,6 +221,8 @@ def measure(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
         with clock.step(name, "corpus"):
             tables.update(stage(tables, context))
     corpus_steps(tables, clock)
+    result.setdefault("n", len(corpus))
+    result.setdefault("mb", round(sum(len(t.encode()) for t in corpus["text"]) / 1e6, 2))
 
     # 5. The naive baseline.
     if baseline:
@@ -365,11 +379,17 @@ def reuse_model(n: int, *, seed: int = 0) -> dict:
 # --- the parent: generate, run children, report ---------------------------------------------
 
 
-def prepare(n: int, work: Path, *, seed: int) -> Path:
-    """Generate ``n`` articles into ``work/n<N>/data`` (kept between runs) with the shipped stance model."""
-    folder = work / f"n{n}" / "data"
+#: The generators ``--corpus`` chooses from: shipped paragraphs recombined, or distinct NewsMTSC sentences.
+GENERATORS = {"recombined": ("generate.py", "n{n}"), "distinct": ("generate_distinct.py", "distinct-n{n}")}
+
+
+def prepare(n: int, work: Path, *, seed: int, corpus: str = "recombined") -> Path:
+    """Generate ``n`` articles into ``work/n<N>/data`` (``distinct-n<N>`` for distinct text; kept between
+    runs) with the shipped stance model."""
+    script, name = GENERATORS[corpus]
+    folder = work / name.format(n=n) / "data"
     if not (folder / "raw" / "synthetic.csv").exists():
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(n), str(folder),
+        subprocess.run([sys.executable, str(REPO / "benchmarks" / script), str(n), str(folder),
                         "--source", str(DATA), "--seed", str(seed)], check=True, cwd=REPO)
     give_stance_model(folder)
     return folder
@@ -386,8 +406,9 @@ def give_stance_model(folder: Path) -> None:
         shutil.copy2(path, folder / "processed" / path.name)
 
 
-def run_child(folder: Path, *, jobs: int, baseline: bool, figures: bool) -> dict:
+def run_child(folder: Path, *, jobs: int, baseline: bool, figures: bool, stages_only: bool = False) -> dict:
     command = [sys.executable, __file__, "--child", str(folder), "--jobs", str(jobs)]
+    command += ["--stages-only"] if stages_only else []
     command += [] if baseline else ["--no-baseline"]
     command += [] if figures else ["--no-figures"]
     done = subprocess.run(command, check=True, cwd=REPO, stdout=subprocess.PIPE, text=True)
@@ -444,6 +465,8 @@ def report(results: list[dict], shipped: dict | None, reuse: list[dict] | None =
             cells.append(f"{s:>9.2f} / {rate} / {step['peak_mb']:,.0f}".rjust(30))
             secs.append(s)
         print(f"{name:36}" + "".join(cells) + f"{slope(sizes, secs):>10.2f}")
+    if "cold" not in results[0]:  # --stages-only
+        return
     for label in ("cold", "warm"):
         print(f"\npipeline {'cold' if label == 'cold' else 'after adding one article'} (jobs={results[0]['jobs']}), seconds:")
         parts = list(dict.fromkeys(k for r in results for k in r[label]))
@@ -492,6 +515,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-figures", action="store_true")
+    parser.add_argument("--corpus", choices=list(GENERATORS), default="recombined",
+                        help="recombined shipped paragraphs (generate.py, default) or distinct NewsMTSC sentences "
+                             "(generate_distinct.py)")
+    parser.add_argument("--stages-only", action="store_true",
+                        help="only every stage on one core without cache (no pipeline runs, figures or reuse model)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--reuse-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -499,15 +527,22 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(reuse_model(args.reuse_child, seed=args.seed)))
         return 0
     if args.child:
-        result = measure(args.child, jobs=args.jobs, baseline=not args.no_baseline, figures=not args.no_figures)
+        result = measure(args.child, jobs=args.jobs, baseline=not args.no_baseline, figures=not args.no_figures,
+                         stages_only=args.stages_only)
         print(json.dumps(result))
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="media-coverage-bench-"))
     results = []
     for n in args.sizes:
-        print(f"N={n:,}: generating and measuring in {work}/n{n} ...", flush=True)
-        folder = prepare(n, work, seed=args.seed)
-        results.append(run_child(folder, jobs=args.jobs, baseline=not args.no_baseline, figures=not args.no_figures))
+        folder = prepare(n, work, seed=args.seed, corpus=args.corpus)
+        print(f"N={n:,}: measuring {args.corpus} text in {folder} ...", flush=True)
+        results.append(run_child(folder, jobs=args.jobs, baseline=not args.no_baseline, figures=not args.no_figures,
+                                 stages_only=args.stages_only))
+    if args.stages_only:
+        (work / "results.json").write_text(json.dumps({"sizes": results}, indent=1))
+        report(results, None, None)
+        print(f"\nall numbers: {work / 'results.json'}")
+        return 0
     shipped = shipped_figures(work)
     reuse = [json.loads(subprocess.run([sys.executable, __file__, "--reuse-child", str(n), "--seed", str(args.seed)],
                                        check=True, cwd=REPO, stdout=subprocess.PIPE, text=True).stdout)

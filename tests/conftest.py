@@ -37,6 +37,23 @@ def shipped_corpus() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
+def distinct_corpus(tmp_path_factory) -> pd.DataFrame:
+    """40 articles of distinct NewsMTSC sentences (benchmarks/generate_distinct.py), loaded like any data folder."""
+    import sys
+
+    from coverage import load_corpus
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate_distinct import generate, write
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    folder = tmp_path_factory.mktemp("distinct")
+    write(generate(40, sources=[DATA], seed=7), folder)
+    return load_corpus(folder)
+
+
+@pytest.fixture(scope="session")
 def shipped_sentences(shipped_corpus) -> pd.DataFrame:
     from coverage import split_sentences
 

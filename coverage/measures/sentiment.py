@@ -113,7 +113,7 @@ def textblob_sentiment(text: str) -> tuple[float, float]:
 
 
 def score_texts(texts: Iterable[str]) -> pd.DataFrame:
-    """Score each text with TextBlob and VADER.
+    """Score each text with TextBlob and VADER (a text that recurs is scored once).
 
     Parameters
     ----------
@@ -132,12 +132,16 @@ def score_texts(texts: Iterable[str]) -> pd.DataFrame:
     """
     vader = vader_analyzer()
     rows = []
+    seen: dict[str, tuple[float, float, float]] = {}  # both scorers are functions of the text: each text once
     for text in texts:
         if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
             rows.append((np.nan, np.nan, np.nan))
             continue
-        polarity, subjectivity = textblob_sentiment(str(text))
-        rows.append((polarity, subjectivity, vader.polarity_scores(str(text))["compound"]))
+        text = str(text)
+        if (row := seen.get(text)) is None:
+            polarity, subjectivity = textblob_sentiment(text)
+            row = seen[text] = (polarity, subjectivity, vader.polarity_scores(text)["compound"])
+        rows.append(row)
     return pd.DataFrame(rows, columns=list(SENTIMENT_MEASURES), dtype=float)
 
 

@@ -196,6 +196,41 @@ def _inside(x: tuple, y: tuple) -> bool:
     return share(x[0], x[1], y[0], y[1]) > 0.5 and share(x[2], x[3], y[2], y[3]) > 0.5
 
 
+# Width, in words, of the stretches of an article by which kept chains are indexed.
+_BUCKET = 64
+
+
+def _not_echoes(ordered: list[int], span: list[tuple]) -> list[int]:
+    """The chains of one pair, in ``ordered`` order (longest first), that are not inside a chain kept before.
+
+    The same as keeping each chain unless ``_inside`` it and any chain kept
+    so far, without comparing every chain with every kept one (quadratic in
+    repeated text: a sentence printed 60,000 times in one article is 60,000
+    chains of one pair). Most of a chain ``x`` lies within ``y`` only if
+    ``y`` covers the midpoint of ``x`` in both articles (a span missing it
+    overlaps at most half of ``x``), so each kept chain is filed under the
+    stretches of :data:`_BUCKET` words it covers, in each article, and a
+    chain is compared only with those filed under its midpoints, in
+    whichever article has fewer of them.
+    """
+    kept: list[int] = []
+    by_i: dict[int, list[int]] = {}
+    by_j: dict[int, list[int]] = {}
+    for c in ordered:
+        x = span[c]
+        mid_i, mid_j = x[0] + x[1], x[2] + x[3]  # twice the midpoints: whole numbers
+        near_i, near_j = by_i.get(mid_i // 2 // _BUCKET, ()), by_j.get(mid_j // 2 // _BUCKET, ())
+        near = near_i if len(near_i) <= len(near_j) else near_j
+        if any(2 * span[k][0] <= mid_i <= 2 * span[k][1] and 2 * span[k][2] <= mid_j <= 2 * span[k][3]
+               and _inside(x, span[k]) for k in near):
+            continue
+        kept.append(c)
+        for index, lo, hi in ((by_i, x[0], x[1]), (by_j, x[2], x[3])):
+            for bucket in range(lo // _BUCKET, hi // _BUCKET + 1):
+                index.setdefault(bucket, []).append(c)
+    return kept
+
+
 def passage_table(tokens: Tokens, chains: dict, ids: list[str], *, n: int, min_words: int) -> pd.DataFrame:
     """Keep each pair's chains that are not echoes, split them by quotation status, one row per passage."""
     order = chains["order"]
@@ -204,10 +239,7 @@ def passage_table(tokens: Tokens, chains: dict, ids: list[str], *, n: int, min_w
     span = list(zip(ends["i0"], ends["i1"], ends["j0"], ends["j1"]))
     keep: list[int] = []
     for lo, hi in itertools.pairwise(bounds.tolist()):
-        kept: list[int] = []
-        for c in order[lo:hi].tolist():  # longest first
-            if not any(_inside(span[c], span[k]) for k in kept):
-                kept.append(c)
+        kept = _not_echoes(order[lo:hi].tolist(), span)
         if len({span[c][0::2] for c in kept}) < len(kept):  # same first word: order by all aligned words
             kept.sort(key=lambda c: list(zip(*(x.tolist() for x in _aligned(chains, c)))))
         else:

@@ -136,8 +136,9 @@ def _article_mentions(article, target, lookup, pattern, generic, modifiers, affi
         for start, end, how in sorted(found):
             surface = text[start:end]
             if how == "generic":
-                recent = [owner for k, owner in history if k >= n - _LOOKBACK]
-                if recent and recent[-1] == target:
+                # The last proper name of the lookback window is the last one named (history is in reading
+                # order): looking back through all of them was quadratic in a long article.
+                if history and history[-1][0] >= n - _LOOKBACK and history[-1][1] == target:
                     rows.append((article_id, sentence_id, start, end, surface, target,
                                  "target", "generic", False))
                 continue

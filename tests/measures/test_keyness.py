@@ -190,3 +190,19 @@ def test_counts_per_article_give_the_same_table(shipped_corpus, by):
     expected = keyness(shipped_corpus, by=by, min_count=1)
     got = keyness(shipped_corpus, by=by, min_count=1, counts=word_counts(shipped_corpus))
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+
+
+def test_reference_counts_of_many_groups_are_the_rest_of_the_corpus():
+    # 40 outlets: each group's reference counts, summed the slow way (every other group's column).
+    import random
+
+    rng = random.Random(3)
+    vocabulary = ["ice", "police", "amazon", "bezos", "letter", "staff", "cloud", "contract"]
+    corpus = pd.DataFrame({"article_id": [f"a{k}" for k in range(120)],
+                           "outlet": [f"O{k % 40}" for k in range(120)],
+                           "text": [" ".join(rng.choices(vocabulary, k=rng.randrange(1, 30))) for _ in range(120)]})
+    table = keyness(corpus, min_count=1)
+    for outlet, group in table.groupby("outlet"):
+        rest = corpus[corpus["outlet"] != outlet]["text"].str.split().explode().value_counts()
+        assert group.set_index("word")["count_reference"].to_dict() == {w: rest.get(w, 0) for w in group["word"]}
+    assert table["outlet"].nunique() == 40

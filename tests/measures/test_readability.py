@@ -155,6 +155,7 @@ def test_garbage_collector_state_is_restored(enabled, monkeypatch):
         readability(_corpus("Happy people sing. Yellow cats play."))
         assert gc.isenabled() is enabled
         monkeypatch.setattr(textstat, "flesch_reading_ease", lambda text: 1 / 0)
+        monkeypatch.setattr(textstat.backend.selections, "list_words", lambda text, **kwargs: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             readability(_corpus("Happy people sing. Yellow cats play."))
         assert gc.isenabled() is enabled
@@ -181,3 +182,32 @@ def test_pronouncing_dictionary_loads_with_the_collector_paused():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.stdout.split() == ["[False]", "True"]
+
+
+@pytest.mark.parametrize("corpus_name", ["shipped_corpus", "distinct_corpus"])
+def test_scores_are_textstats_exactly(request, corpus_name):
+    # Each count computed once per text and each word's syllables once per call:
+    # the numbers must still be those of textstat's own functions, bit for bit.
+    import textstat
+
+    from coverage.measures.readability import _for_textstat
+
+    corpus = request.getfixturevalue(corpus_name)
+    got = readability(corpus)
+    names = {"flesch_reading_ease": textstat.flesch_reading_ease, "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+             "gunning_fog": textstat.gunning_fog, "smog_index": textstat.smog_index,
+             "coleman_liau_index": textstat.coleman_liau_index, "dale_chall": textstat.dale_chall_readability_score}
+    for row, text, start in zip(got.itertuples(index=False), corpus["text"], corpus["body_start"], strict=True):
+        prepared = _for_textstat(text[start:])
+        assert row.syllables_per_word == textstat.syllable_count(prepared) / textstat.lexicon_count(prepared)
+        for column, score in names.items():
+            assert getattr(row, column) == float(score(prepared)), (row.article_id, column)
+    assert len(got) == len(corpus) and got["flesch_reading_ease"].notna().all()
+
+
+def test_other_textstat_settings_are_left_to_textstat(monkeypatch):
+    import textstat
+
+    monkeypatch.setattr(textstat.textstat, "_textstatistics__round_points", 1)
+    row = readability(_corpus("Happy people sing. Yellow cats play.")).iloc[0]
+    assert row["flesch_reading_ease"] == round(HAND["flesch_reading_ease"], 1)

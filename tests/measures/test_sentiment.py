@@ -191,3 +191,17 @@ def test_shipped_articles_scored(shipped_sentences):
 def test_textblob_sentiment_equals_textblob_on_every_shipped_sentence(shipped_sentences):
     texts = [*shipped_sentences["text"], "", "Not bad.", "The firm was VERY good!!!", "¿Qué?"]
     assert [textblob_sentiment(t) for t in texts] == [tuple(TextBlob(t).sentiment) for t in texts]
+
+
+@pytest.mark.parametrize("corpus_name", ["shipped_corpus", "distinct_corpus"])
+def test_scores_equal_the_libraries_called_directly(request, corpus_name):
+    # Each distinct text is scored once per call; repeated texts must get the very same numbers.
+    from coverage.text.sentences import split_sentences
+
+    texts = split_sentences(request.getfixturevalue(corpus_name))["text"].tolist()
+    texts = texts + texts[::3]
+    got = score_texts(texts)
+    vader = SentimentIntensityAnalyzer()
+    expected = [(*TextBlob(t).sentiment, vader.polarity_scores(t)["compound"]) for t in texts]
+    assert [tuple(row) for row in got.itertuples(index=False)] == expected
+    assert len(texts) > 130

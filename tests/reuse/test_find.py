@@ -519,3 +519,49 @@ def test_share_matrix_rejects_repeated_ids():
     pairs = pd.DataFrame({"article_id_a": ["a"], "article_id_b": ["b"], "share_a": [0.5], "share_b": [0.5]})
     with pytest.raises(ValueError, match=r"article 'a' appears twice in article_ids"):
         share_matrix(pairs, ["a", "b", "a"])
+
+
+def _old_echo_filter(ordered, span):
+    """The echo filter as it was: every chain against every chain kept before it (quadratic)."""
+    from coverage.reuse.align import _inside
+
+    kept = []
+    for c in ordered:
+        if not any(_inside(span[c], span[k]) for k in kept):
+            kept.append(c)
+    return kept
+
+
+@pytest.mark.parametrize("bucket", [1, 4, 64])
+@pytest.mark.parametrize("seed", range(6))
+def test_echo_filter_matches_the_all_pairs_loop(monkeypatch, seed, bucket):
+    # Random chains crowded into a small square, so many lie partly or mostly
+    # inside others, across bucket edges; narrow buckets file long chains many times.
+    import random
+
+    from coverage.reuse import align as reuse_align
+
+    monkeypatch.setattr(reuse_align, "_BUCKET", bucket)
+    rng = random.Random(seed)
+    span = []
+    for _ in range(300):
+        i0, j0 = rng.randrange(200), rng.randrange(200)
+        span.append((i0, i0 + rng.randrange(40), j0, j0 + rng.randrange(40)))
+    ordered = rng.sample(range(len(span)), len(span))
+    got = reuse_align._not_echoes(ordered, span)
+    assert got == _old_echo_filter(ordered, span)
+    assert 30 < len(got) < 300  # both outcomes occur
+
+
+def test_repeated_sentences_match_the_seed_by_seed_loop():
+    # The shape of a scraped page pasted as one article: two sentences over and
+    # over (every copy a chain of the same pair), a short article quoting them,
+    # and a second copy of the page with one sentence changed in every fifth copy.
+    pair = "Amazon workers asked Bezos to stop selling Rekognition to police. The company said it would not. "
+    varied = "".join(pair.replace("not", "never") if k % 5 == 0 else pair for k in range(25))
+    corpus = pd.DataFrame({"article_id": ["page", "quote", "copy"],
+                           "text": [pair * 40, f"He said: “{pair.strip()}” That was all.", varied]})
+    columns = ["article_id_a", "article_id_b", "start_a", "end_a", "start_b", "end_b", "quoted_a", "quoted_b"]
+    got = [tuple(row) for row in find_reuse(corpus, min_words=1)[columns].itertuples(index=False)]
+    assert got == _reference_passages(corpus, n=5, max_gap=3)
+    assert sum(row[:2] == ("page", "quote") for row in got) == 40  # one passage per copy on the page

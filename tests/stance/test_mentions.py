@@ -181,3 +181,27 @@ def test_shipped_articles(shipped_sentences, article, snippet, mention, counted)
     hits = found[(found["article_id"] == article) & (found["sentence_id"] == row["sentence_id"])]
     at = row["text"].index(mention, row["text"].index(snippet))  # first one at or after the snippet
     assert (at in hits["start"].tolist()) is counted
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generic_phrases_follow_the_last_name_in_long_random_articles(seed):
+    # 400 sentences drawn from names of the target, of another company, "the company" and filler:
+    # a generic phrase counts when the last name of the two sentences before (or its own) is Amazon's.
+    import random
+
+    rng = random.Random(seed)
+    parts = {"Amazon sold it.": "Amazon", "Google staff protested.": "(other)", "Nothing happened.": None,
+             "The company said no.": "generic", "Amazon and the company agreed.": "both"}
+    texts = rng.choices(list(parts), k=400)
+    expected, last = [], None  # last: (sentence, owner) of the last proper name
+    for n, text in enumerate(texts):
+        kind = parts[text]
+        if kind in ("Amazon", "both"):
+            last = (n, "amazon")
+        if kind == "(other)":
+            last = (n, "(other)")
+        if kind in ("generic", "both") and last is not None and last[0] >= n - 2 and last[1] == "amazon":
+            expected.append(n)
+    got = find_mentions(_sentences(*texts))
+    assert got.loc[got["kind"] == "generic", "sentence_id"].tolist() == expected
+    assert len(expected) > 40
