@@ -62,6 +62,7 @@ from coverage.attribution import (
     speaker_after,
     speaker_before,
 )
+from coverage.quote_segments import format_segments, join_continued
 from coverage.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.sentences import sentence_spans
@@ -73,6 +74,7 @@ __all__ = ["QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS", "extract_quotes", "quote_sp
 QUOTE_COLUMNS = (
     "article_id", "quote_id", "start", "end", "text", "n_words", "kind", "speaker",
     "speaker_start", "speaker_end", "role", "cue", "attribution", "closed",
+    "n_segments", "segments", "pronoun", "pronoun_start", "pronoun_end",
 )
 KINDS = ("full", "partial")
 ATTRIBUTIONS = ("before", "after", "separate", "none")
@@ -120,6 +122,8 @@ class _Quote:
     cue: str = ""
     attribution: str = "none"
     role: str = ""
+    cue_at: int = -1  # where the cue starts: stretches sharing it continue one quotation
+    pronoun: tuple[int, int] | None = None  # the pronoun a named speaker was resolved from
     copied_from: _Quote | None = field(default=None, repr=False)
 
 
@@ -214,26 +218,35 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     rows = []
     for article_id, text in corpus[["article_id", "text"]].itertuples(index=False):
         text = text if isinstance(text, str) else ""
-        for quote_id, quote in enumerate(_article_quotes(text, cues, role_map)):
-            speaker = text[quote.speaker[0]:quote.speaker[1]] if quote.speaker else ""
-            quoted = text[quote.start:quote.end]
-            rows.append((
-                article_id, quote_id, quote.start, quote.end, quoted, count_words(quoted),
-                quote.kind, speaker, quote.speaker[0] if quote.speaker else -1,
-                quote.speaker[1] if quote.speaker else -1, quote.role, quote.cue,
-                quote.attribution, quote.closed,
-            ))
+        for quote_id, segments in enumerate(_article_quotes(text, cues, role_map)):
+            rows.append((article_id, quote_id, *_row(text, segments)))
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
-    for column in ("quote_id", "start", "end", "n_words", "speaker_start", "speaker_end"):
+    for column in ("quote_id", "start", "end", "n_words", "speaker_start", "speaker_end", "n_segments",
+                   "pronoun_start", "pronoun_end"):
         table[column] = table[column].astype("int64")
     table["closed"] = table["closed"].astype(bool)
     return table
 
 
+def _row(text: str, segments: list[_Quote]) -> tuple:
+    # One quotation: the attribution of the segment that found its own cue
+    # (the others copied it), the words of every segment, the span of all.
+    lead = next((q for q in segments if q.copied_from is None), segments[0])
+    pieces = [text[q.start:q.end] for q in segments]
+    speaker, pronoun = lead.speaker or (-1, -1), lead.pronoun or (-1, -1)
+    return (
+        segments[0].start, segments[-1].end, " … ".join(pieces), sum(count_words(p) for p in pieces),
+        lead.kind, text[speaker[0]:speaker[1]] if lead.speaker else "", *speaker, lead.role, lead.cue,
+        lead.attribution, segments[-1].closed, len(segments),
+        format_segments((q.start, q.end) for q in segments),
+        text[pronoun[0]:pronoun[1]] if lead.pronoun else "", *pronoun,
+    )
+
+
 # -- one article ---------------------------------------------------------------
 
 
-def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[_Quote]:
+def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
     lines = _paragraphs(text)
     line_starts = [s for s, _ in lines]
     quotes = [
@@ -256,10 +269,11 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[_Quote]:
             _attribute_separate(quote, layout, cues)
     for quote in quotes:
         if _is_phrase(text, quote, lines):
-            quote.kind, quote.attribution, quote.cue, quote.speaker, quote.copied_from = "partial", "none", "", None, None
+            _set(quote, "none", "", None)
+            quote.kind, quote.copied_from = "partial", None
             _attribute_partial(_Context(layout, quote), cues)
     _assign_roles(text, quotes, roles)
-    return quotes
+    return join_continued(quotes, layout.starts, text)
 
 
 class _Layout:
@@ -337,14 +351,14 @@ def _attribute_after(ctx: _Context, cues: Cues) -> bool:
     if verb:
         speaker = speaker_after(masked, verb.end(), end, cues)
         if speaker:
-            _set(quote, "after", verb.group(), speaker)
+            _set(quote, "after", verb.group(), speaker, verb.start())
             return True
     # 2. ," Bezos said  /  ," the letter, signed off by "...," read.
     verb = next(iter(cues.find(masked, after, end)), None)
     if verb and count_words(masked[after:verb.start()]) <= _MAX_SPEAKER_GAP:
         speaker = speaker_before(masked, after, verb.start(), cues)
         if speaker:
-            _set(quote, "after", verb.group(), speaker)
+            _set(quote, "after", verb.group(), speaker, verb.start())
             return True
     return False
 
@@ -369,7 +383,7 @@ def _attribute_before(ctx: _Context, cues: Cues, *, full: bool) -> bool:
             left = phrase.end() + len(source) - len(source.lstrip())
             speaker = (left, phrase.end() + len(source)) if full else speaker_after(masked, phrase.end(), quote.start, cues)
             if speaker:
-                _set(quote, "before", phrase.group(), speaker)
+                _set(quote, "before", phrase.group(), speaker, phrase.start())
                 return True
     verbs = cues.find(masked, *region)
     if not verbs:
@@ -391,7 +405,7 @@ def _attribute_before(ctx: _Context, cues: Cues, *, full: bool) -> bool:
                 speaker = after
     if speaker is None:
         return False
-    _set(quote, "before", verb.group(), speaker)
+    _set(quote, "before", verb.group(), speaker, verb.start())
     return True
 
 
@@ -411,7 +425,7 @@ def _attribute_inside(ctx: _Context, cues: Cues) -> None:
         if verb:
             speaker = speaker_before(text, rest_start, verb.start(), cues)
     if speaker and verb:
-        _set(quote, "after", verb.group(), speaker)
+        _set(quote, "after", verb.group(), speaker, verb.start())
         quote.end = match.start()  # the attribution words are not the source's
 
 
@@ -459,7 +473,7 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
                    else sentence_subject(masked, sentence, colon, cues))
         if speaker:
             cue = masked[verb.start():colon].strip() if verb else ""
-            return _set(quote, "separate", cue, speaker)
+            return _set(quote, "separate", cue, speaker, verb.start() if verb else -1)
     # b. The quotation continues an attributed one: same paragraph, or the
     #    previous paragraph when this one opens with the quotation.
     here = layout.position[id(quote)]
@@ -594,11 +608,12 @@ def _is_phrase(text: str, quote: _Quote, lines: list) -> bool:
             and count_words(inner) <= 4 and follows[:1].islower())
 
 
-def _set(quote: _Quote, attribution: str, cue: str, speaker) -> None:
+def _set(quote: _Quote, attribution: str, cue: str, speaker, at: int = -1) -> None:
     quote.attribution, quote.cue, quote.speaker = attribution, " ".join(cue.split()), speaker
+    quote.cue_at = at
 
 
 def _copy(quote: _Quote, source: _Quote) -> None:
-    _set(quote, "separate", source.cue, source.speaker)
+    _set(quote, "separate", source.cue, source.speaker, source.cue_at)
     quote.copied_from = source
 
