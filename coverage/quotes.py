@@ -62,6 +62,7 @@ from coverage.attribution import (
     speaker_after,
     speaker_before,
 )
+from coverage.quote_kinds import not_a_statement
 from coverage.quote_segments import format_segments, join_continued
 from coverage.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
@@ -268,7 +269,7 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
         if quote.attribution == "none":
             _attribute_separate(quote, layout, cues)
     for quote in quotes:
-        if _is_phrase(text, quote, lines):
+        if _is_phrase(text, quote, lines) or _not_a_statement(_Context(layout, quote), cues):
             _set(quote, "none", "", None)
             quote.kind, quote.copied_from = "partial", None
             _attribute_partial(_Context(layout, quote), cues)
@@ -606,6 +607,19 @@ def _is_phrase(text: str, quote: _Quote, lines: list) -> bool:
     follows = text[quote.end:lines[quote.line][1]].lstrip()
     return (quote.closed and quote.attribution == "none" and bool(inner) and inner[-1].isalnum()
             and count_words(inner) <= 4 and follows[:1].islower())
+
+
+def _not_a_statement(ctx: _Context, cues: Cues) -> bool:
+    # Scare quotes, titles, slogans and transcript lines are quoted words, not statements.
+    quote, text = ctx.quote, ctx.text
+    if quote.kind != "full":
+        return False
+    inner = text[quote.start + 1:quote.end - (1 if quote.closed else 0)]
+    speaker = text[quote.speaker[0]:quote.speaker[1]] if quote.speaker else ""
+    # A cue later in the sentence counts even when its speaker was missed ('"Go," the sign on the door read').
+    cue = quote.cue or " ".join(m.group() for m in cues.find(ctx.masked, quote.end, ctx.clause_end))
+    before = ctx.masked[ctx.sentence_start:quote.start]
+    return bool(not_a_statement(inner, cue=cue, speaker=speaker, before=before))
 
 
 def _set(quote: _Quote, attribution: str, cue: str, speaker, at: int = -1) -> None:
