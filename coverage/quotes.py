@@ -64,6 +64,7 @@ from coverage.attribution import (
 )
 from coverage.quote_kinds import not_a_statement
 from coverage.quote_segments import format_segments, join_continued
+from coverage.quote_speakers import resolve_pronoun
 from coverage.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.sentences import sentence_spans
@@ -273,6 +274,7 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
             _set(quote, "none", "", None)
             quote.kind, quote.copied_from = "partial", None
             _attribute_partial(_Context(layout, quote), cues)
+    _resolve_pronouns(layout, quotes)
     _assign_roles(text, quotes, roles)
     return join_continued(quotes, layout.starts, text)
 
@@ -493,6 +495,39 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
             break
         if q.speaker and q.attribution in ("before", "after"):
             return _copy(quote, q)
+    # d. Reported speech ends the previous paragraph and introduces the source:
+    #    'Ann Lee said the campaign was over.' + '"We lost."'
+    if opens_line and quote.line > 0:
+        _attribute_from_reported_speech(quote, layout, cues)
+
+
+def _attribute_from_reported_speech(quote: _Quote, layout: _Layout, cues: Cues) -> None:
+    masked, (start, end) = layout.masked, layout.lines[quote.line - 1]
+    sentence = layout.sentence_start(end - 1, quote.line - 1)
+    verbs = cues.find(masked, sentence, end)
+    # A quotation in that sentence has its own attribution (rule b handled it).
+    if not verbs or any(start <= q.start < end and q.start >= sentence for q in layout.full):
+        return
+    speaker = speaker_before(masked, sentence, verbs[0].start(), cues)
+    if speaker:
+        _set(quote, "separate", verbs[0].group(), speaker, verbs[0].start())
+
+
+def _resolve_pronouns(layout: _Layout, quotes: list[_Quote]) -> None:
+    # "she said" names the person named just before it (coverage.quote_speakers);
+    # the pronoun is kept in quote.pronoun.
+    named: list[tuple[int, int]] = []
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        if not is_pronoun(layout.text[quote.speaker[0]:quote.speaker[1]]):
+            named.append(quote.speaker)
+            continue
+        paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
+        found = resolve_pronoun(layout.masked, quote.speaker, sentence_starts=layout.starts,
+                                paragraph_start=paragraph, speakers=named)
+        if found:
+            quote.pronoun, quote.speaker = quote.speaker, found
 
 
 def _assign_roles(text: str, quotes: list[_Quote], roles: Roles) -> None:
