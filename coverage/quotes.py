@@ -2,7 +2,7 @@
 
 :func:`extract_quotes` reads each article's clean ``text`` and returns one row
 per quotation. It is rule-based (no parser is available offline) and works
-in three steps:
+in five steps:
 
 1. **Pair the marks.** Straight and curly double marks are paired inside each
    paragraph (lines separated by blank lines, as in :mod:`coverage.sentences`;
@@ -30,17 +30,31 @@ in three steps:
    before that comma), and finally in the neighbouring sentences: a speaker
    introduced before a colon in the previous paragraph, the previous
    quotation of a continued quote (``"A," X said. "B"``), or the next
-   paragraph's attribution. Partial quotations take the speaker of the
-   reporting verb before them in their sentence.
+   paragraph's attribution, or reported speech ending the previous paragraph
+   (``Ann Lee said the campaign was over.`` + ``"We lost."``). Partial
+   quotations take the speaker of the reporting verb before them in their
+   sentence. Quote marks that hold no statement (headline scare quotes,
+   titles, slogans on clothing, transcript lines: :mod:`coverage.quote_kinds`)
+   become ``partial``.
+4. **Resolve pronouns.** A ``he``/``she`` speaker becomes the nearest
+   compatible named person in its paragraph or the two sentences before
+   (:mod:`coverage.quote_speakers`); the pronoun is kept in ``pronoun``.
+5. **Join segments.** Stretches between marks that share speaker and cue,
+   with no sentence of the journalist's own between them (``"A," said Ann
+   Lee, a former aide. "B."``; ``"A," she said.`` + next paragraph ``"B."``),
+   are one quotation of several segments (:mod:`coverage.quote_segments`).
 
-Offsets are into the clean ``text`` and **include the marks**: ``text[start:end]``
-is the quotation as printed, like the hand labels in ``data/annotations``.
+Offsets are into the clean ``text`` and **include the marks**: for a quotation
+of one segment ``text[start:end]`` is the quotation as printed, like the hand
+labels in ``data/annotations``; for several, ``start``/``end`` span the first
+to the last segment and ``segments`` lists each one (the words between are
+the journalist's).
 
 Blind spots: hard-wrapped text without blank lines between paragraphs (a
 quotation then cannot cross a line break unless the next line opens with a
 mark); quotations in straight single marks; block quotes set off without
-marks; speakers named only in a much earlier paragraph or in a relative
-clause (``Zuma, who said ...``); reporting verbs missing from the list
+marks; pronouns resolved without gender from first names; speakers named
+only in a much earlier paragraph or in a relative clause (``Zuma, who said ...``); reporting verbs missing from the list
 (``mocked``, ``praised``, ``called``); and a quoted title after a reporting
 verb (``told MSNBC's "Morning Joe"``) is given that verb's speaker.
 """
@@ -184,10 +198,14 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     Measures every stretch of the clean text between quotation marks (see
     the module notes for the rules). ``kind`` is ``full`` for a quoted
     statement and ``partial`` for a quoted phrase inside the journalist's
-    sentence. ``speaker`` holds the words that name the source (empty when
-    none was found) and ``role`` its role from the roles file. Blind spots:
-    no coreference (``he`` stays ``he``), English cues only, and a speaker
-    named only far from the quotation is missed (``unattributed``).
+    sentence. A quotation interrupted by its attribution is one row of
+    several segments. ``speaker`` holds the words that name the source
+    (empty when none was found; a ``he``/``she`` resolved to the person
+    named just before gives the name, the pronoun is in ``pronoun``) and
+    ``role`` its role from the roles file. Blind spots: pronouns are
+    resolved by nearness and titles only (no gender from first names,
+    ``they``/``it`` kept), English cues only, and a speaker named only far
+    from the quotation is missed (``unattributed``).
 
     Parameters
     ----------
@@ -201,9 +219,15 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`QUOTE_COLUMNS`. ``start``/``end`` are offsets into the
-        article's ``text``, marks included; ``speaker_start``/``speaker_end``
-        locate the speaker (-1 when none); ``attribution`` is ``before``,
+        Columns :data:`QUOTE_COLUMNS`, one row per quotation. ``start``/``end``
+        are offsets into the article's ``text``, marks included, from the
+        first segment's start to the last one's end; ``segments`` holds every
+        segment as ``"start-end;start-end"`` and ``n_segments`` their number
+        (see :func:`coverage.quote_segments.quote_segments` for a table);
+        ``text`` joins the segments with `` … `` and ``n_words`` counts their
+        words only; ``speaker_start``/``speaker_end`` locate the speaker (-1
+        when none) and ``pronoun``/``pronoun_start``/``pronoun_end`` the
+        pronoun it was resolved from (empty / -1 when none); ``attribution`` is ``before``,
         ``after``, ``separate`` (cue in a neighbouring sentence or paragraph)
         or ``none``; ``closed`` is False for a quotation whose closing mark
         is missing.

@@ -23,7 +23,8 @@ def add_parser(subparsers) -> None:
         "evaluate-quotes",
         help="score the quotation extractor on a folder of brat-annotated articles",
         description="Score the quotation extractor against NAME.txt + NAME.ann (brat standoff) files: "
-                    "precision, recall and F1 at 30%% and 80%% character overlap, and speaker accuracy.",
+                    "precision, recall and F1 at 30%% and 80%% character overlap, and speaker accuracy, "
+                    "per quotation (one interrupted by its attribution counts once), then per segment.",
     )
     parser.add_argument("dir", type=Path, metavar="DIR", help="folder of NAME.txt + NAME.ann files")
     parser.add_argument("--include-partial", action="store_true",
