@@ -298,7 +298,7 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
             _set(quote, "none", "", None)
             quote.kind, quote.copied_from = "partial", None
             _attribute_partial(_Context(layout, quote), cues)
-    _resolve_pronouns(layout, quotes)
+    _resolve_pronouns(layout, quotes, cues)
     _assign_roles(text, quotes, roles)
     return join_continued(quotes, layout.starts, text)
 
@@ -537,14 +537,17 @@ def _attribute_from_reported_speech(quote: _Quote, layout: _Layout, cues: Cues) 
         _set(quote, "separate", verbs[0].group(), speaker, verbs[0].start())
 
 
-def _resolve_pronouns(layout: _Layout, quotes: list[_Quote]) -> None:
+def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None:
     # "she said" names the person named just before it (coverage.quote_speakers);
     # the pronoun is kept in quote.pronoun.
-    named: list[tuple[int, int]] = []
+    text = layout.text
+    if not any(q.speaker and is_pronoun(text[q.speaker[0]:q.speaker[1]]) for q in quotes):
+        return
+    named = _reported_speakers(layout, cues)
     for quote in quotes:
         if not quote.speaker:
             continue
-        if not is_pronoun(layout.text[quote.speaker[0]:quote.speaker[1]]):
+        if not is_pronoun(text[quote.speaker[0]:quote.speaker[1]]):
             named.append(quote.speaker)
             continue
         paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
@@ -552,6 +555,19 @@ def _resolve_pronouns(layout: _Layout, quotes: list[_Quote]) -> None:
                                 paragraph_start=paragraph, speakers=named)
         if found:
             quote.pronoun, quote.speaker = quote.speaker, found
+
+
+def _reported_speakers(layout: _Layout, cues: Cues) -> list[tuple[int, int]]:
+    # Subjects of reported speech ("Bezos said Amazon would ...") are named
+    # speakers too, though nothing of theirs is in marks.
+    found = []
+    masked = layout.masked
+    for verb in cues.find(masked, 0, len(masked)):
+        line = layout.line_of(verb.start())
+        speaker = speaker_before(masked, layout.sentence_start(verb.start(), line), verb.start(), cues)
+        if speaker and not is_pronoun(masked[speaker[0]:speaker[1]]):
+            found.append(speaker)
+    return found
 
 
 def _assign_roles(text: str, quotes: list[_Quote], roles: Roles) -> None:

@@ -423,3 +423,10 @@ def test_pronoun_speakers_are_resolved(text, speaker, pronoun):
 )
 def test_speaker_noun_phrases(text, speaker):
     assert _quotes(text)["speaker"].tolist() == [speaker]
+
+
+def test_pronoun_resolves_to_the_subject_of_reported_speech():
+    # Bezos is only paraphrased, yet he is the named person before "he"
+    text = 'Bezos said Amazon would keep selling it. "We will keep selling it," he said.'
+    row = _quotes(text).iloc[0]
+    assert (row["speaker"], row["pronoun"], row["role"]) == ("Bezos", "he", "company")
