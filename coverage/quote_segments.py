@@ -34,7 +34,7 @@ __all__ = ["SEGMENT_COLUMNS", "join_continued", "format_segments", "parse_segmen
 SEGMENT_COLUMNS = ("article_id", "quote_id", "segment", "start", "end", "text")
 
 
-def join_continued(quotes: list, sentence_starts: list[int], text: str) -> list[list]:
+def join_continued(quotes: list, sentence_starts: list[int]) -> list[list]:
     """Group the stretches between marks that continue one quotation.
 
     ``quotes`` are the stretches of one article in text order, each with
@@ -44,11 +44,7 @@ def join_continued(quotes: list, sentence_starts: list[int], text: str) -> list[
     same speaker span and the same cue (a copied attribution shares both) and
     (3) no sentence starts between them: ``," said Ann Lee, a former aide.
     "`` and ``," she said.`` + paragraph break are attributions, while a
-    sentence of narration in between means the journalist took over; and
-    (4) the later one, when it borrowed its speaker (``copied_from``), does
-    not announce an attribution of its own that the rules could not read
-    (``"Go," the sign read.``: a comma at its end, then more words in its
-    sentence).
+    sentence of narration in between means the journalist took over.
 
     Returns
     -------
@@ -60,14 +56,13 @@ def join_continued(quotes: list, sentence_starts: list[int], text: str) -> list[
     >>> from types import SimpleNamespace as Q
     >>> a = Q(start=0, end=6, kind="full", speaker=(7, 9), cue_at=10)
     >>> b = Q(start=15, end=25, kind="full", speaker=(7, 9), cue_at=10)
-    >>> [[q.start for q in g] for g in join_continued([a, b], [0], '"Yes," he said, "we will."')]
+    >>> [[q.start for q in g] for g in join_continued([a, b], [0])]
     [[0, 15]]
     """
     groups: list[list] = []
     previous = None  # the quotation of the previous full stretch
     for quote in quotes:
-        if (quote.kind == "full" and previous is not None and _continues(previous[-1], quote, sentence_starts)
-                and not (getattr(quote, "copied_from", None) and _announces_attribution(quote, sentence_starts, text))):
+        if quote.kind == "full" and previous is not None and _continues(previous[-1], quote, sentence_starts):
             previous.append(quote)
             continue
         groups.append([quote])
@@ -83,15 +78,6 @@ def _continues(previous, quote, sentence_starts: list[int]) -> bool:
     # A sentence starting strictly between them is the journalist's own.
     at = bisect.bisect_right(sentence_starts, previous.end)
     return at >= len(sentence_starts) or sentence_starts[at] >= quote.start
-
-
-def _announces_attribution(quote, sentence_starts: list[int], text: str) -> bool:
-    if "," not in text[max(quote.start, quote.end - 2):quote.end + 1]:
-        return False
-    at = bisect.bisect_right(sentence_starts, quote.end)
-    limit = sentence_starts[at] if at < len(sentence_starts) else len(text)
-    rest = text[quote.end:limit].split("\n", 1)[0]
-    return any(c.isalpha() for c in rest)
 
 
 def format_segments(pieces) -> str:

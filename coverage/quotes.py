@@ -300,7 +300,7 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
             _attribute_partial(_Context(layout, quote), cues)
     _resolve_pronouns(layout, quotes, cues)
     _assign_roles(text, quotes, roles)
-    return join_continued(quotes, layout.starts, text)
+    return join_continued(quotes, layout.starts)
 
 
 class _Layout:
@@ -501,6 +501,11 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
         if speaker:
             cue = masked[verb.start():colon].strip() if verb else ""
             return _set(quote, "separate", cue, speaker, verb.start() if verb else -1)
+    # '"It is a disgrace," mocked a senator.': a comma and more words announce
+    # an attribution of its own that the rules could not read; borrowing a
+    # neighbour's speaker would be a guess.
+    if _announces_attribution(layout, quote):
+        return
     # b. The quotation continues an attributed one: same paragraph, or the
     #    previous paragraph when this one opens with the quotation.
     here = layout.position[id(quote)]
@@ -523,6 +528,14 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
     #    'Ann Lee said the campaign was over.' + '"We lost."'
     if opens_line and quote.line > 0:
         _attribute_from_reported_speech(quote, layout, cues)
+
+
+def _announces_attribution(layout: _Layout, quote: _Quote) -> bool:
+    text = layout.text
+    if "," not in text[max(quote.start, quote.end - 2):quote.end + 1]:
+        return False
+    rest = layout.masked[quote.end:_Context(layout, quote).clause_end]
+    return any(c.isalpha() for c in rest)
 
 
 def _attribute_from_reported_speech(quote: _Quote, layout: _Layout, cues: Cues) -> None:

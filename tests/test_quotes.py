@@ -430,3 +430,18 @@ def test_pronoun_resolves_to_the_subject_of_reported_speech():
     text = 'Bezos said Amazon would keep selling it. "We will keep selling it," he said.'
     row = _quotes(text).iloc[0]
     assert (row["speaker"], row["pronoun"], row["role"]) == ("Bezos", "he", "company")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mocked" is not a cue: the words after the comma are an attribution the rules
+        # cannot read, so neither the quotation before nor reported speech lends a speaker
+        '"We stay," Bezos said. "It is a disgrace," mocked a senator.',
+        'Amazon employees wrote to Jeff Bezos on Monday.\n\n"It is a disgrace," mocked a senator.',
+    ],
+)
+def test_unread_attribution_borrows_no_speaker(text):
+    row = _quotes(text).iloc[-1]
+    assert (row["text"], row["speaker"], row["attribution"], row["role"]) == (
+        '"It is a disgrace,"', "", "none", "unattributed")
