@@ -15,11 +15,15 @@ Two kinds of gold standard are read:
 overlap**, at 30% and 80%: a predicted quotation is correct when at least
 that share of its characters lies inside gold quotations (precision), and a
 gold quotation is found when at least that share of its characters is
-covered by predicted quotations (recall). Coverage, rather than one-to-one
-pairing, is used because annotators split quotations differently: a gold
-``Content`` may join ``"A," X said. "B"`` into one discontinuous span where
-the extractor returns two. The price: a prediction that merges two gold
-quotations is not penalised at 30%.
+covered by predicted quotations (recall). A quotation of several segments
+(``"A," X said. "B"``: a discontinuous gold ``Content``, or a predicted
+quotation with a ``segments`` column) counts once, by the characters of its
+segments only. Coverage, rather than one-to-one pairing, is used because
+annotators split quotations differently (the kit's own hand labels keep
+``"A," X said. "B"`` as two rows). The price: a prediction that merges two
+gold quotations is not penalised at 30%, and one split in two is not
+penalised either; ``unit="segment"`` scores every segment on its own, which
+shows the splits.
 """
 
 from __future__ import annotations
@@ -33,9 +37,10 @@ import pandas as pd
 
 from coverage.voices.roles import ROLES
 from coverage.errors import CorpusError, CorpusWarning
+from coverage.voices.segments import parse_segments
 from coverage.voices.quotes import KINDS, extract_quotes
 from coverage.schema import require_columns
-from coverage.params import check_share
+from coverage.params import check_choice, check_share
 
 __all__ = [
     "ANNOTATION_COLUMNS",
@@ -154,15 +159,16 @@ def align_annotations(annotations: pd.DataFrame, corpus: pd.DataFrame) -> pd.Dat
 
 
 def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame, *, overlaps=(0.3, 0.8),
-                 kinds=("full",)) -> pd.DataFrame:
+                 kinds=("full",), unit: str = "quotation") -> pd.DataFrame:
     """Score predicted quotations against gold ones, at each character overlap.
 
     Measures span precision, recall and F1 by character coverage (see the
     module notes), speaker accuracy and role accuracy. For each gold
     quotation found at an overlap, the predicted quotation sharing most
     characters with it is its match. Its speaker is right when its
-    ``speaker_start``/``speaker_end`` overlap the gold ``speaker_spans``
-    (brat gold) or when :func:`same_speaker` says the words agree; its role
+    ``speaker_start``/``speaker_end`` (or ``pronoun_start``/``pronoun_end``,
+    the pronoun a named speaker was resolved from) overlap the gold
+    ``speaker_spans`` (brat gold) or when :func:`same_speaker` says the words agree; its role
     is right when equal. Speaker accuracy counts only gold quotations with a
     speaker; role accuracy only gold with a ``role`` column.
 
@@ -179,6 +185,10 @@ def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame, *, overlaps=(0.3, 
     kinds : sequence of str
         Which kinds of quotation are scored (both tables filtered when they
         have a ``kind`` column).
+    unit : {"quotation", "segment"}
+        ``quotation`` scores each quotation once, over all its segments;
+        ``segment`` scores each segment (a gold fragment, a predicted
+        segment) as a unit of its own, with its quotation's speaker and role.
 
     Returns
     -------
@@ -199,8 +209,11 @@ def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame, *, overlaps=(0.3, 
     require_columns(gold, ["article_id", "start", "end"], func="score_quotes")
     for value in overlaps:
         check_share(value, name="overlaps", func="score_quotes", high_open=False)
+    check_choice(unit, name="unit", func="score_quotes", choices=("quotation", "segment"))
     pred = _only_kinds(predicted, kinds)
     gold = _only_kinds(gold, kinds)
+    if unit == "segment":
+        pred, gold = _by_segment(pred), _by_segment(gold)
     pred_cover, gold_cover, best = _coverage(pred, gold)
     rows = []
     for value in overlaps:
@@ -291,22 +304,26 @@ def read_brat(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def evaluate_brat(folder: str | Path, *, overlaps=(0.3, 0.8), kinds=("full",), roles=None,
-                  verbs=None) -> pd.DataFrame:
+                  verbs=None, unit: str = "quotation") -> pd.DataFrame:
     """Run the extractor on a brat folder and score it (see :func:`score_quotes`).
 
     Gold quotations have no kind, so ``kinds`` filters the predictions only:
     by default the partial quotations (scare quotes, quoted phrases) are not
     scored, because brat ``Content`` spans of such sentences begin with the
-    journalist's words, not with a mark.
+    journalist's words, not with a mark. ``unit="segment"`` scores each
+    segment of a quotation on its own.
     """
     texts, gold = read_brat(folder)
     predicted = extract_quotes(texts, roles=roles, verbs=verbs)
-    scores = score_quotes(predicted, gold, overlaps=overlaps, kinds=kinds)
+    scores = score_quotes(predicted, gold, overlaps=overlaps, kinds=kinds, unit=unit)
     return scores.assign(n_articles=len(texts))
 
 
-def format_scores(scores: pd.DataFrame) -> str:
+def format_scores(scores: pd.DataFrame, *, unit: str = "quotations") -> str:
     """Return the score table as aligned text for the terminal.
+
+    ``unit`` names what was counted in the first line (``segments`` for
+    scores with ``unit="segment"``).
 
     Examples
     --------
@@ -319,7 +336,7 @@ def format_scores(scores: pd.DataFrame) -> str:
         30%      1.000   0.500  0.667      1.000 (n=1)
     """
     first = scores.iloc[0]
-    lines = [f"quotations: {int(first['n_gold'])} annotated, {int(first['n_predicted'])} predicted"]
+    lines = [f"{unit}: {int(first['n_gold'])} annotated, {int(first['n_predicted'])} predicted"]
     with_roles = bool((scores["n_role"] > 0).any())
     header = "overlap  precision  recall     F1  speaker accuracy"
     lines.append(header + ("    role accuracy" if with_roles else ""))
@@ -349,7 +366,20 @@ def _only_kinds(table: pd.DataFrame, kinds) -> pd.DataFrame:
 def _pieces(table: pd.DataFrame) -> list[list[tuple[int, int]]]:
     if "fragments" in table.columns:
         return [list(f) for f in table["fragments"]]
+    if "segments" in table.columns:
+        return [parse_segments(v) for v in table["segments"]]
     return [[(int(s), int(e))] for s, e in zip(table["start"], table["end"])]
+
+
+def _by_segment(table: pd.DataFrame) -> pd.DataFrame:
+    # One row per piece, each carrying its quotation's speaker, role and kind.
+    pieces = _pieces(table)
+    rows = table.drop(columns=[c for c in ("fragments", "segments") if c in table.columns])
+    rows = rows.loc[np.repeat(np.arange(len(rows)), [len(p) for p in pieces])].reset_index(drop=True)
+    flat = [p for quotation in pieces for p in quotation]
+    rows["start"] = [s for s, _ in flat]
+    rows["end"] = [e for _, e in flat]
+    return rows
 
 
 def _shared(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
@@ -412,9 +442,12 @@ def _attribution_hits(pred: pd.DataFrame, gold: pd.DataFrame, found, best) -> tu
 
 def _speaker_hit(p: pd.Series, g: pd.Series) -> bool:
     spans = g.get("speaker_spans")
-    has_offsets = isinstance(spans, (list, tuple)) and spans and int(p.get("speaker_start", -1)) >= 0
-    if has_offsets and _shared([(int(p["speaker_start"]), int(p["speaker_end"]))], list(spans)) > 0:
-        return True
+    if isinstance(spans, (list, tuple)) and spans:
+        # The name found, or the pronoun it was resolved from ("she" in the gold).
+        for start, end in (("speaker_start", "speaker_end"), ("pronoun_start", "pronoun_end")):
+            at = int(p.get(start, -1))
+            if at >= 0 and _shared([(at, int(p[end]))], list(spans)) > 0:
+                return True
     return same_speaker(str(p.get("speaker", "") or ""), str(g["speaker"]))
 
 

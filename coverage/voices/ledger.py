@@ -8,7 +8,8 @@
   :func:`mean_by_voice`).
 * :func:`voice_ledger` counts, per outlet, the quotations and quoted words of
   each speaker role, and which role was quoted first.
-* :func:`quote_tables` is the pipeline stage that makes all three tables.
+* :func:`quote_tables` is the pipeline stage that makes these tables and the
+  quotations' segments.
 
 What the voice split measures, and misses: it follows quote marks, so a
 paraphrase ("Amazon said it would continue ...") counts as the journalist's
@@ -27,6 +28,7 @@ import pandas as pd
 
 from coverage.voices.roles import ROLES
 from coverage.errors import CorpusWarning
+from coverage.voices.segments import quote_segments
 from coverage.voices.quotes import KINDS, extract_quotes
 from coverage.schema import SENTENCE_COLUMNS, require_columns
 from coverage.params import check_share
@@ -51,8 +53,11 @@ def sentence_voices(sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold:
     sentences : pandas.DataFrame
         Needs ``article_id``, ``sentence_id``, ``start``, ``end``.
     quotes : pandas.DataFrame
-        From :func:`coverage.voices.quotes.extract_quotes`; needs ``article_id``,
-        ``start``, ``end``.
+        From :func:`coverage.voices.quotes.extract_quotes` (its ``segments``
+        column is used when present, so the attribution between two
+        segments of a quotation stays the journalist's), or one row per
+        segment (:func:`coverage.voices.segments.quote_segments`); needs
+        ``article_id``, ``start``, ``end``.
     threshold : float, default 0.5
         Share above which a sentence is the quoted voice.
 
@@ -75,6 +80,9 @@ def sentence_voices(sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold:
     check_share(threshold, name="threshold", func="sentence_voices", low_open=False)
     out = sentences.copy()
     share = np.zeros(len(out), dtype=float)
+    if "segments" in quotes.columns:
+        require_columns(quotes, ["quote_id"], func="sentence_voices")
+        quotes = quote_segments(quotes)
     spans = {a: g for a, g in quotes[["article_id", "start", "end"]].groupby("article_id", sort=False)}
     for article_id, rows in out.groupby("article_id", sort=False).indices.items():
         starts = out["start"].to_numpy(dtype=np.int64)[rows]
@@ -97,8 +105,9 @@ def sentence_voices(sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold:
 def voice_ledger(quotes: pd.DataFrame, corpus: pd.DataFrame, *, kinds: Sequence[str] = KINDS) -> pd.DataFrame:
     """Count each outlet's quotations and quoted words by speaker role.
 
-    Measures whose words an outlet prints inside quote marks: quotations and
-    their words per role, the role's share of all quoted words of the
+    Measures whose words an outlet prints inside quote marks: quotations (a
+    quotation interrupted by its attribution counts once) and their words
+    per role, the role's share of all quoted words of the
     outlet, and in how many of the outlet's articles the first attributed
     quotation comes from that role. Blind spots: paraphrase is invisible, and
     a role is only as good as the speaker found for the quotation.
@@ -208,7 +217,7 @@ def mean_by_voice(features: pd.DataFrame, voices: pd.DataFrame, *, columns: Sequ
 
 def quote_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *, roles: str | Path | None = None,
                  verbs: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """The quotes stage of the pipeline: quotations, voiced sentences, voice ledger.
+    """The quotes stage of the pipeline: quotations, their segments, voiced sentences, voice ledger.
 
     ``quotes`` and ``sentences`` depend on one article at a time, so they can
     be computed per article (and cached); ``voice_ledger`` sums over each
@@ -227,8 +236,11 @@ def quote_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *, roles: str | 
     Returns
     -------
     dict of str to DataFrame
-        ``"quotes"`` (for ``data/processed/quotes.csv``), ``"sentences"``
-        (a new sentence table with ``quoted_share`` and ``voice``) and
+        ``"quotes"`` (for ``data/processed/quotes.csv``, one row per
+        quotation), ``"quote_segments"`` (for
+        ``data/processed/quote_segments.csv``, one row per segment, see
+        :func:`coverage.voices.segments.quote_segments`), ``"sentences"`` (a
+        new sentence table with ``quoted_share`` and ``voice``) and
         ``"voice_ledger"``.
 
     Examples
@@ -245,6 +257,7 @@ def quote_tables(corpus: pd.DataFrame, sentences: pd.DataFrame, *, roles: str | 
     quotes = extract_quotes(corpus, roles=roles, verbs=verbs)
     return {
         "quotes": quotes,
+        "quote_segments": quote_segments(quotes, corpus),
         "sentences": sentence_voices(sentences, quotes),
         "voice_ledger": voice_ledger(quotes, corpus),
     }

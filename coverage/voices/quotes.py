@@ -2,7 +2,7 @@
 
 :func:`extract_quotes` reads each article's clean ``text`` and returns one row
 per quotation. It is rule-based (no parser is available offline) and works
-in three steps:
+in five steps:
 
 1. **Pair the marks.** Straight and curly double marks are paired inside each
    paragraph (lines separated by blank lines, as in :mod:`coverage.text.sentences`;
@@ -30,17 +30,31 @@ in three steps:
    before that comma), and finally in the neighbouring sentences: a speaker
    introduced before a colon in the previous paragraph, the previous
    quotation of a continued quote (``"A," X said. "B"``), or the next
-   paragraph's attribution. Partial quotations take the speaker of the
-   reporting verb before them in their sentence.
+   paragraph's attribution, or reported speech ending the previous paragraph
+   (``Ann Lee said the campaign was over.`` + ``"We lost."``). Partial
+   quotations take the speaker of the reporting verb before them in their
+   sentence. Quote marks that hold no statement (headline scare quotes,
+   titles, slogans on clothing, transcript lines: :mod:`coverage.voices.statements`)
+   become ``partial``.
+4. **Resolve pronouns.** A ``he``/``she`` speaker becomes the nearest
+   compatible named person in its paragraph or the two sentences before
+   (:mod:`coverage.voices.pronouns`); the pronoun is kept in ``pronoun``.
+5. **Join segments.** Stretches between marks that share speaker and cue,
+   with no sentence of the journalist's own between them (``"A," said Ann
+   Lee, a former aide. "B."``; ``"A," she said.`` + next paragraph ``"B."``),
+   are one quotation of several segments (:mod:`coverage.voices.segments`).
 
-Offsets are into the clean ``text`` and **include the marks**: ``text[start:end]``
-is the quotation as printed, like the hand labels in ``data/annotations``.
+Offsets are into the clean ``text`` and **include the marks**: for a quotation
+of one segment ``text[start:end]`` is the quotation as printed, like the hand
+labels in ``data/annotations``; for several, ``start``/``end`` span the first
+to the last segment and ``segments`` lists each one (the words between are
+the journalist's).
 
 Blind spots: hard-wrapped text without blank lines between paragraphs (a
 quotation then cannot cross a line break unless the next line opens with a
 mark); quotations in straight single marks; block quotes set off without
-marks; speakers named only in a much earlier paragraph or in a relative
-clause (``Zuma, who said ...``); reporting verbs missing from the list
+marks; pronouns resolved without gender from first names; speakers named
+only in a much earlier paragraph or in a relative clause (``Zuma, who said ...``); reporting verbs missing from the list
 (``mocked``, ``praised``, ``called``); and a quoted title after a reporting
 verb (``told MSNBC's "Morning Joe"``) is given that verb's speaker.
 """
@@ -62,6 +76,9 @@ from coverage.voices.speakers import (
     speaker_after,
     speaker_before,
 )
+from coverage.voices.statements import not_a_statement
+from coverage.voices.segments import format_segments, join_continued
+from coverage.voices.pronouns import resolve_pronoun
 from coverage.voices.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.text.sentences import sentence_spans
@@ -73,6 +90,7 @@ __all__ = ["QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS", "extract_quotes", "quote_sp
 QUOTE_COLUMNS = (
     "article_id", "quote_id", "start", "end", "text", "n_words", "kind", "speaker",
     "speaker_start", "speaker_end", "role", "cue", "attribution", "closed",
+    "n_segments", "segments", "pronoun", "pronoun_start", "pronoun_end",
 )
 KINDS = ("full", "partial")
 ATTRIBUTIONS = ("before", "after", "separate", "none")
@@ -120,6 +138,8 @@ class _Quote:
     cue: str = ""
     attribution: str = "none"
     role: str = ""
+    cue_at: int = -1  # where the cue starts: stretches sharing it continue one quotation
+    pronoun: tuple[int, int] | None = None  # the pronoun a named speaker was resolved from
     copied_from: _Quote | None = field(default=None, repr=False)
 
 
@@ -178,10 +198,14 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     Measures every stretch of the clean text between quotation marks (see
     the module notes for the rules). ``kind`` is ``full`` for a quoted
     statement and ``partial`` for a quoted phrase inside the journalist's
-    sentence. ``speaker`` holds the words that name the source (empty when
-    none was found) and ``role`` its role from the roles file. Blind spots:
-    no coreference (``he`` stays ``he``), English cues only, and a speaker
-    named only far from the quotation is missed (``unattributed``).
+    sentence. A quotation interrupted by its attribution is one row of
+    several segments. ``speaker`` holds the words that name the source
+    (empty when none was found; a ``he``/``she`` resolved to the person
+    named just before gives the name, the pronoun is in ``pronoun``) and
+    ``role`` its role from the roles file. Blind spots: pronouns are
+    resolved by nearness and titles only (no gender from first names,
+    ``they``/``it`` kept), English cues only, and a speaker named only far
+    from the quotation is missed (``unattributed``).
 
     Parameters
     ----------
@@ -195,9 +219,15 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`QUOTE_COLUMNS`. ``start``/``end`` are offsets into the
-        article's ``text``, marks included; ``speaker_start``/``speaker_end``
-        locate the speaker (-1 when none); ``attribution`` is ``before``,
+        Columns :data:`QUOTE_COLUMNS`, one row per quotation. ``start``/``end``
+        are offsets into the article's ``text``, marks included, from the
+        first segment's start to the last one's end; ``segments`` holds every
+        segment as ``"start-end;start-end"`` and ``n_segments`` their number
+        (see :func:`coverage.voices.segments.quote_segments` for a table);
+        ``text`` joins the segments with `` … `` and ``n_words`` counts their
+        words only; ``speaker_start``/``speaker_end`` locate the speaker (-1
+        when none) and ``pronoun``/``pronoun_start``/``pronoun_end`` the
+        pronoun it was resolved from (empty / -1 when none); ``attribution`` is ``before``,
         ``after``, ``separate`` (cue in a neighbouring sentence or paragraph)
         or ``none``; ``closed`` is False for a quotation whose closing mark
         is missing.
@@ -214,26 +244,35 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
     rows = []
     for article_id, text in corpus[["article_id", "text"]].itertuples(index=False):
         text = text if isinstance(text, str) else ""
-        for quote_id, quote in enumerate(_article_quotes(text, cues, role_map)):
-            speaker = text[quote.speaker[0]:quote.speaker[1]] if quote.speaker else ""
-            quoted = text[quote.start:quote.end]
-            rows.append((
-                article_id, quote_id, quote.start, quote.end, quoted, count_words(quoted),
-                quote.kind, speaker, quote.speaker[0] if quote.speaker else -1,
-                quote.speaker[1] if quote.speaker else -1, quote.role, quote.cue,
-                quote.attribution, quote.closed,
-            ))
+        for quote_id, segments in enumerate(_article_quotes(text, cues, role_map)):
+            rows.append((article_id, quote_id, *_row(text, segments)))
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
-    for column in ("quote_id", "start", "end", "n_words", "speaker_start", "speaker_end"):
+    for column in ("quote_id", "start", "end", "n_words", "speaker_start", "speaker_end", "n_segments",
+                   "pronoun_start", "pronoun_end"):
         table[column] = table[column].astype("int64")
     table["closed"] = table["closed"].astype(bool)
     return table
 
 
+def _row(text: str, segments: list[_Quote]) -> tuple:
+    # One quotation: the attribution of the segment that found its own cue
+    # (the others copied it), the words of every segment, the span of all.
+    lead = next((q for q in segments if q.copied_from is None), segments[0])
+    pieces = [text[q.start:q.end] for q in segments]
+    speaker, pronoun = lead.speaker or (-1, -1), lead.pronoun or (-1, -1)
+    return (
+        segments[0].start, segments[-1].end, " … ".join(pieces), sum(count_words(p) for p in pieces),
+        lead.kind, text[speaker[0]:speaker[1]] if lead.speaker else "", *speaker, lead.role, lead.cue,
+        lead.attribution, segments[-1].closed, len(segments),
+        format_segments((q.start, q.end) for q in segments),
+        text[pronoun[0]:pronoun[1]] if lead.pronoun else "", *pronoun,
+    )
+
+
 # -- one article ---------------------------------------------------------------
 
 
-def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[_Quote]:
+def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
     lines = _paragraphs(text)
     line_starts = [s for s, _ in lines]
     quotes = [
@@ -255,11 +294,13 @@ def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[_Quote]:
         if quote.attribution == "none":
             _attribute_separate(quote, layout, cues)
     for quote in quotes:
-        if _is_phrase(text, quote, lines):
-            quote.kind, quote.attribution, quote.cue, quote.speaker, quote.copied_from = "partial", "none", "", None, None
+        if _is_phrase(text, quote, lines) or _not_a_statement(_Context(layout, quote), cues):
+            _set(quote, "none", "", None)
+            quote.kind, quote.copied_from = "partial", None
             _attribute_partial(_Context(layout, quote), cues)
+    _resolve_pronouns(layout, quotes, cues)
     _assign_roles(text, quotes, roles)
-    return quotes
+    return join_continued(quotes, layout.starts)
 
 
 class _Layout:
@@ -337,14 +378,14 @@ def _attribute_after(ctx: _Context, cues: Cues) -> bool:
     if verb:
         speaker = speaker_after(masked, verb.end(), end, cues)
         if speaker:
-            _set(quote, "after", verb.group(), speaker)
+            _set(quote, "after", verb.group(), speaker, verb.start())
             return True
     # 2. ," Bezos said  /  ," the letter, signed off by "...," read.
     verb = next(iter(cues.find(masked, after, end)), None)
     if verb and count_words(masked[after:verb.start()]) <= _MAX_SPEAKER_GAP:
         speaker = speaker_before(masked, after, verb.start(), cues)
         if speaker:
-            _set(quote, "after", verb.group(), speaker)
+            _set(quote, "after", verb.group(), speaker, verb.start())
             return True
     return False
 
@@ -369,7 +410,7 @@ def _attribute_before(ctx: _Context, cues: Cues, *, full: bool) -> bool:
             left = phrase.end() + len(source) - len(source.lstrip())
             speaker = (left, phrase.end() + len(source)) if full else speaker_after(masked, phrase.end(), quote.start, cues)
             if speaker:
-                _set(quote, "before", phrase.group(), speaker)
+                _set(quote, "before", phrase.group(), speaker, phrase.start())
                 return True
     verbs = cues.find(masked, *region)
     if not verbs:
@@ -391,7 +432,7 @@ def _attribute_before(ctx: _Context, cues: Cues, *, full: bool) -> bool:
                 speaker = after
     if speaker is None:
         return False
-    _set(quote, "before", verb.group(), speaker)
+    _set(quote, "before", verb.group(), speaker, verb.start())
     return True
 
 
@@ -411,7 +452,7 @@ def _attribute_inside(ctx: _Context, cues: Cues) -> None:
         if verb:
             speaker = speaker_before(text, rest_start, verb.start(), cues)
     if speaker and verb:
-        _set(quote, "after", verb.group(), speaker)
+        _set(quote, "after", verb.group(), speaker, verb.start())
         quote.end = match.start()  # the attribution words are not the source's
 
 
@@ -459,7 +500,12 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
                    else sentence_subject(masked, sentence, colon, cues))
         if speaker:
             cue = masked[verb.start():colon].strip() if verb else ""
-            return _set(quote, "separate", cue, speaker)
+            return _set(quote, "separate", cue, speaker, verb.start() if verb else -1)
+    # '"It is a disgrace," mocked a senator.': a comma and more words announce
+    # an attribution of its own that the rules could not read; borrowing a
+    # neighbour's speaker would be a guess.
+    if _announces_attribution(layout, quote):
+        return
     # b. The quotation continues an attributed one: same paragraph, or the
     #    previous paragraph when this one opens with the quotation.
     here = layout.position[id(quote)]
@@ -478,6 +524,63 @@ def _attribute_separate(quote: _Quote, layout: _Layout, cues: Cues) -> None:
             break
         if q.speaker and q.attribution in ("before", "after"):
             return _copy(quote, q)
+    # d. Reported speech ends the previous paragraph and introduces the source:
+    #    'Ann Lee said the campaign was over.' + '"We lost."'
+    if opens_line and quote.line > 0:
+        _attribute_from_reported_speech(quote, layout, cues)
+
+
+def _announces_attribution(layout: _Layout, quote: _Quote) -> bool:
+    text = layout.text
+    if "," not in text[max(quote.start, quote.end - 2):quote.end + 1]:
+        return False
+    rest = layout.masked[quote.end:_Context(layout, quote).clause_end]
+    return any(c.isalpha() for c in rest)
+
+
+def _attribute_from_reported_speech(quote: _Quote, layout: _Layout, cues: Cues) -> None:
+    masked, (start, end) = layout.masked, layout.lines[quote.line - 1]
+    sentence = layout.sentence_start(end - 1, quote.line - 1)
+    verbs = cues.find(masked, sentence, end)
+    # A quotation in that sentence has its own attribution (rule b handled it).
+    if not verbs or any(start <= q.start < end and q.start >= sentence for q in layout.full):
+        return
+    speaker = speaker_before(masked, sentence, verbs[0].start(), cues)
+    if speaker:
+        _set(quote, "separate", verbs[0].group(), speaker, verbs[0].start())
+
+
+def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None:
+    # "she said" names the person named just before it (coverage.voices.pronouns);
+    # the pronoun is kept in quote.pronoun.
+    text = layout.text
+    if not any(q.speaker and is_pronoun(text[q.speaker[0]:q.speaker[1]]) for q in quotes):
+        return
+    named = _reported_speakers(layout, cues)
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        if not is_pronoun(text[quote.speaker[0]:quote.speaker[1]]):
+            named.append(quote.speaker)
+            continue
+        paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
+        found = resolve_pronoun(layout.masked, quote.speaker, sentence_starts=layout.starts,
+                                paragraph_start=paragraph, speakers=named)
+        if found:
+            quote.pronoun, quote.speaker = quote.speaker, found
+
+
+def _reported_speakers(layout: _Layout, cues: Cues) -> list[tuple[int, int]]:
+    # Subjects of reported speech ("Bezos said Amazon would ...") are named
+    # speakers too, though nothing of theirs is in marks.
+    found = []
+    masked = layout.masked
+    for verb in cues.find(masked, 0, len(masked)):
+        line = layout.line_of(verb.start())
+        speaker = speaker_before(masked, layout.sentence_start(verb.start(), line), verb.start(), cues)
+        if speaker and not is_pronoun(masked[speaker[0]:speaker[1]]):
+            found.append(speaker)
+    return found
 
 
 def _assign_roles(text: str, quotes: list[_Quote], roles: Roles) -> None:
@@ -594,11 +697,25 @@ def _is_phrase(text: str, quote: _Quote, lines: list) -> bool:
             and count_words(inner) <= 4 and follows[:1].islower())
 
 
-def _set(quote: _Quote, attribution: str, cue: str, speaker) -> None:
+def _not_a_statement(ctx: _Context, cues: Cues) -> bool:
+    # Scare quotes, titles, slogans and transcript lines are quoted words, not statements.
+    quote, text = ctx.quote, ctx.text
+    if quote.kind != "full":
+        return False
+    inner = text[quote.start + 1:quote.end - (1 if quote.closed else 0)]
+    speaker = text[quote.speaker[0]:quote.speaker[1]] if quote.speaker else ""
+    # A cue later in the sentence counts even when its speaker was missed ('"Go," the sign on the door read').
+    cue = quote.cue or " ".join(m.group() for m in cues.find(ctx.masked, quote.end, ctx.clause_end))
+    before = ctx.masked[ctx.sentence_start:quote.start]
+    return bool(not_a_statement(inner, cue=cue, speaker=speaker, before=before))
+
+
+def _set(quote: _Quote, attribution: str, cue: str, speaker, at: int = -1) -> None:
     quote.attribution, quote.cue, quote.speaker = attribution, " ".join(cue.split()), speaker
+    quote.cue_at = at
 
 
 def _copy(quote: _Quote, source: _Quote) -> None:
-    _set(quote, "separate", source.cue, source.speaker)
+    _set(quote, "separate", source.cue, source.speaker, source.cue_at)
     quote.copied_from = source
 

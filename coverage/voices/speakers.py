@@ -228,7 +228,10 @@ def speaker_before(text: str, start: int, end: int, cues: Cues) -> tuple[int, in
     is an appositive set off by commas after another noun phrase (``Andy
     Jassy, CEO of AWS, said`` gives ``Andy Jassy``; ``The world, Fukuyama
     argued`` gives ``Fukuyama``); otherwise the noun phrase that ends the
-    part (``Recode reports that Amazon workers``, ``After President Obama``).
+    part (``Recode reports that Amazon workers``, ``After President Obama``),
+    unless that noun phrase is the object of a verb form (``Jane Roe, part
+    of the team conducting the survey, told`` gives ``Jane Roe``, not ``the
+    survey``).
 
     Examples
     --------
@@ -386,6 +389,11 @@ def _strip_edges(tokens: list) -> list:
     return tokens
 
 
+def _takes_object(token) -> bool:
+    word = token[3]
+    return word in _OPENS_PARENTHETICAL or (token[2] == "M" and len(word) > 4 and word.endswith(("ing", "ed")))
+
+
 def _speaker_match(tokens: list, *, whole: bool) -> tuple[int, int] | None:
     if not tokens:
         return None
@@ -394,8 +402,9 @@ def _speaker_match(tokens: list, *, whole: bool) -> tuple[int, int] | None:
         match = _SPEAKER.fullmatch(classes)
     else:
         match = _SPEAKER_AT_END.search(classes)
-        # An object of a preposition ("a lawyer at the ACLU") is not a subject.
-        if match and match.start() > 0 and tokens[match.start() - 1][3] in _OPENS_PARENTHETICAL:
+        # An object of a preposition ("a lawyer at the ACLU") or of a verb form
+        # ("part of the team conducting the survey") is not a subject.
+        if match and match.start() > 0 and _takes_object(tokens[match.start() - 1]):
             return None
     if not match or match.start() == match.end():
         return None

@@ -183,16 +183,71 @@ def test_read_brat_fixture():
 
 def test_evaluate_brat_fixture():
     scores = evaluate_brat(BRAT)
-    # Worked out by hand (tests/fixtures/brat/README.md): 6 gold, 8 predicted full quotations;
-    # "Nobody knows." is not annotated; 'We are ready,' (straight single marks) is missed;
-    # doc4's gold joins '"Yes," he said, "we will."': 16 of its 25 characters are predicted (64%).
-    assert scores[["n_gold", "n_predicted"]].iloc[0].tolist() == [6, 8]
-    assert scores["precision"].tolist() == pytest.approx([7 / 8, 7 / 8])
+    # Worked out by hand (tests/fixtures/brat/README.md): 6 gold, 6 predicted full quotations;
+    # doc2's '"The deal is done," she said. "We move on."' is one predicted quotation of two
+    # segments, like its gold; "Nobody knows." is not annotated; 'We are ready,' (straight
+    # single marks) is missed; doc4's gold joins '"Yes," he said, "we will' (0-25): the
+    # predicted quotation's two segments hold 15 of its 25 characters (60%).
+    assert scores[["n_gold", "n_predicted"]].iloc[0].tolist() == [6, 6]
+    assert scores["precision"].tolist() == pytest.approx([5 / 6, 5 / 6])
     assert scores["recall"].tolist() == pytest.approx([5 / 6, 4 / 6])
-    assert scores["f1"].tolist() == pytest.approx([2 * (7 / 8) * (5 / 6) / (7 / 8 + 5 / 6),
-                                                   2 * (7 / 8) * (4 / 6) / (7 / 8 + 4 / 6)])
+    assert scores["f1"].tolist() == pytest.approx([5 / 6, 2 * (5 / 6) * (4 / 6) / (5 / 6 + 4 / 6)])
     # the sign's speaker is missed: 4 of 5 at 30%, 3 of 4 at 80%
     assert scores["speaker_accuracy"].tolist() == pytest.approx([4 / 5, 3 / 4])
+
+
+def test_evaluate_brat_fixture_per_segment():
+    scores = evaluate_brat(BRAT, unit="segment")
+    # 7 gold segments (doc2's Content has two fragments), 8 predicted (doc2's and doc4's
+    # quotations have two each); only "Nobody knows." lies outside gold; doc3 is missed and
+    # doc4's one gold fragment is covered 15/25, so found at 30% only.
+    assert scores[["n_gold", "n_predicted"]].iloc[0].tolist() == [7, 8]
+    assert scores["precision"].tolist() == pytest.approx([7 / 8, 7 / 8])
+    assert scores["recall"].tolist() == pytest.approx([6 / 7, 5 / 7])
+    # each gold segment takes its quotation's speaker: only the sign's is missed
+    assert scores["speaker_accuracy"].tolist() == pytest.approx([5 / 6, 4 / 5])
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "unit", "expected"),
+    [
+        # one predicted quotation of two segments, one gold of two fragments: one hit each way
+        ([[(0, 10), (20, 30)]], [[(0, 10), (20, 30)]], "quotation", (1, 1, [1.0, 1.0], [1.0, 1.0])),
+        ([[(0, 10), (20, 30)]], [[(0, 10), (20, 30)]], "segment", (2, 2, [1.0, 1.0], [1.0, 1.0])),
+        # the same gold predicted as two quotations, the second too short: per segment it is
+        # found at 30% (4 of 10 characters) but not at 80%
+        ([[(0, 10)], [(20, 24)]], [[(0, 10), (20, 30)]], "segment", (2, 2, [1.0, 1.0], [1.0, 0.5])),
+        # a prediction joining a segment that is not quoted: 10 of its 20 characters are gold
+        ([[(0, 10), (40, 50)]], [[(0, 10)]], "quotation", (1, 1, [1.0, 0.0], [1.0, 1.0])),
+    ],
+)
+def test_score_quotes_with_segments(pred, gold, unit, expected):
+    predicted = pd.DataFrame({
+        "article_id": ["a"] * len(pred), "start": [p[0][0] for p in pred], "end": [p[-1][1] for p in pred],
+        "segments": [";".join(f"{s}-{e}" for s, e in p) for p in pred], "kind": ["full"] * len(pred)})
+    golden = pd.DataFrame({"article_id": ["a"] * len(gold), "start": [g[0][0] for g in gold],
+                           "end": [g[-1][1] for g in gold], "fragments": [tuple(g) for g in gold]})
+    scores = score_quotes(predicted, golden, unit=unit)
+    n_gold, n_pred, precision, recall = expected
+    assert scores[["n_gold", "n_predicted"]].iloc[0].tolist() == [n_gold, n_pred]
+    assert scores["precision"].tolist() == pytest.approx(precision)
+    assert scores["recall"].tolist() == pytest.approx(recall)
+
+
+def test_score_quotes_rejects_unknown_unit():
+    table = pd.DataFrame({"article_id": [], "start": [], "end": []})
+    with pytest.raises(ValueError, match=r"^The 'unit' parameter of score_quotes must be one of 'quotation', 'segment'\. Got "):
+        score_quotes(table, table, unit="word")
+
+
+def test_resolved_pronoun_matches_a_gold_pronoun_span():
+    # gold marks the pronoun as the Source; the prediction names the person it resolved
+    text = 'Ann Lee joined in 2015. "We had a plan," she said.'
+    predicted = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    she = text.index("she")
+    gold = pd.DataFrame({"article_id": ["a"], "start": [24], "end": [40], "speaker": ["she"],
+                         "speaker_spans": [((she, she + 3),)]})
+    assert score_quotes(predicted, gold)["speaker_accuracy"].tolist() == [1.0, 1.0]
 
 
 @pytest.mark.parametrize(
@@ -252,10 +307,14 @@ def test_evaluate_quotes_command_prints_scores(capsys):
     assert _run(["evaluate-quotes", str(BRAT)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("4 articles, full quotations")
-    assert lines[1] == "quotations: 6 annotated, 8 predicted"
+    assert lines[1] == "quotations: 6 annotated, 6 predicted"
     assert lines[2].split() == ["overlap", "precision", "recall", "F1", "speaker", "accuracy"]
-    assert lines[3].split()[:4] == ["30%", "0.875", "0.833", "0.854"]
-    assert lines[4].split()[:4] == ["80%", "0.875", "0.667", "0.757"]
+    assert lines[3].split()[:4] == ["30%", "0.833", "0.833", "0.833"]
+    assert lines[4].split()[:4] == ["80%", "0.833", "0.667", "0.741"]
+    # then the same scores per segment (see test_evaluate_brat_fixture_per_segment)
+    assert lines[5] == "segments: 7 annotated, 8 predicted"
+    assert lines[7].split()[:4] == ["30%", "0.875", "0.857", "0.866"]
+    assert lines[8].split()[:4] == ["80%", "0.875", "0.714", "0.787"]
 
 
 def test_evaluate_quotes_command_bad_folder(tmp_path):
@@ -275,7 +334,7 @@ def test_command_through_the_cli(capsys, tmp_path):
 
     assert "evaluate_quotes" in cli.COMMANDS
     assert cli.main(["evaluate-quotes", str(BRAT)]) == 0
-    assert "quotations: 6 annotated, 8 predicted" in capsys.readouterr().out
+    assert "quotations: 6 annotated, 6 predicted" in capsys.readouterr().out
     assert cli.main(["evaluate-quotes", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("media-coverage: error: ") and "no .ann files found" in err[0]

@@ -119,7 +119,7 @@ def test_mean_by_voice_warns_about_sentences_without_voice():
 
 def test_quote_tables_on_shipped_articles(shipped_corpus, shipped_sentences):
     tables = quote_tables(shipped_corpus, shipped_sentences)
-    assert set(tables) == {"quotes", "sentences", "voice_ledger"}
+    assert set(tables) == {"quotes", "quote_segments", "sentences", "voice_ledger"}
     voiced = tables["sentences"]
     assert list(voiced.columns) == [*SENTENCE_COLUMNS, "quoted_share", "voice"]
     assert len(voiced) == len(shipped_sentences)
@@ -133,10 +133,56 @@ def test_quote_tables_on_shipped_articles(shipped_corpus, shipped_sentences):
     ledger = tables["voice_ledger"]
     shares = ledger.groupby("outlet")["quoted_word_share"].sum()
     assert shares.tolist() == pytest.approx([1.0] * 5)
-    # Tech Observer quotes only the employees' letter (and two unattributed phrases)
-    assert _row(ledger, "Tech Observer", "employees")["n_quotes"] == 4
+    # Tech Observer quotes only the employees' letter (and two unattributed phrases): four
+    # stretches in marks, but the first two are one quotation continued over a paragraph
+    assert _row(ledger, "Tech Observer", "employees")["n_quotes"] == 3
 
 
 def test_quote_tables_checks_columns(shipped_corpus):
     with pytest.raises(ValueError, match=r"quote_tables\(\) needs column"):
         quote_tables(shipped_corpus, pd.DataFrame({"article_id": []}))
+
+
+# -- issue 18: quotations of several segments ------------------------------------------------
+
+ANN_LEE = '"We had a sense of who he was," said Ann Lee, a former aide. "He knew exactly who he was."'
+
+
+def test_attribution_between_segments_is_the_journalists_voice():
+    from coverage.voices.quotes import extract_quotes
+
+    quotes = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [ANN_LEE]}))
+    # the first segment, the attribution, the second segment, as three "sentences"
+    sentences = pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 1, 2],
+                              "start": [0, 32, 61], "end": [31, 60, 90]})
+    out = sentence_voices(sentences, quotes)
+    assert out["quoted_share"].tolist() == pytest.approx([1.0, 0.0, 1.0])
+    assert out["voice"].tolist() == ["quoted", "author", "quoted"]
+
+
+def test_sentence_voices_reads_a_segments_table():
+    segments = pd.DataFrame({"article_id": ["a", "a"], "quote_id": [0, 0], "segment": [0, 1],
+                             "start": [0, 30], "end": [10, 40]})
+    out = sentence_voices(SENTENCES, segments)
+    # sentence 1 (10-30) lies between the segments; sentence 2 (30-40) is the second one
+    assert out["quoted_share"].tolist() == pytest.approx([1.0, 0.0, 1.0, 0.0])
+
+
+def test_ledger_counts_quotations_not_segments():
+    from coverage.voices.quotes import extract_quotes
+
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [ANN_LEE]})
+    ledger = voice_ledger(extract_quotes(corpus), corpus)
+    row = _row(ledger, "X", "other")
+    assert (row["n_quotes"], row["quoted_words"], row["n_first"]) == (1, 14, 1)
+
+
+def test_quote_tables_returns_the_segments_table():
+    from coverage.text.sentences import split_sentences
+
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "body_start": [0], "text": [ANN_LEE]})
+    tables = quote_tables(corpus, split_sentences(corpus))
+    segments = tables["quote_segments"]
+    assert list(segments.columns) == ["article_id", "quote_id", "segment", "start", "end", "text"]
+    assert segments[["quote_id", "segment", "start", "end"]].values.tolist() == [[0, 0, 0, 31], [0, 1, 61, 90]]
+    assert segments["text"].tolist() == ['"We had a sense of who he was,"', '"He knew exactly who he was."']
