@@ -30,11 +30,13 @@ def summary(corpus: pd.DataFrame) -> str:
     """
     n, outlets = len(corpus), corpus["outlet"].nunique()
     first, last = corpus["published"].min(), corpus["published"].max()
+    n_est = int(corpus["date_estimated"].sum())
+    undated = int(corpus["published"].isna().sum())
+    span = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if undated < n else "no dates"
+    notes = f"{n_est} date{'s' * (n_est != 1)} estimated" + (f", {undated} undated" if undated else "")
     lines = [
         f"{n} article{'s' * (n != 1)} from {outlets} outlet{'s' * (outlets != 1)}, "
-        f"{first:%Y-%m-%d} to {last:%Y-%m-%d} ({int(corpus['date_estimated'].sum())} "
-        f"date{'s' * (int(corpus['date_estimated'].sum()) != 1)} estimated), "
-        f"{int(corpus['n_words'].sum()):,} words"
+        f"{span} ({notes}), {int(corpus['n_words'].sum()):,} words"
     ]
     per_outlet = corpus.groupby("outlet")["n_words"].agg(["size", "sum"])
     for outlet, (count, words) in per_outlet.iterrows():
