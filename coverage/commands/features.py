@@ -23,6 +23,7 @@ def run_features(data_dir, *, jobs=None, cache=True, by="outlet", min_articles=N
     (:func:`coverage.commands._common.comparison_tables`), and every measure
     by unit and by period is written as ``compare_<by>.csv`` and ``compare_period.csv``.
     """
+    _check_options(data_dir, by=by, period=period)
     tables = build_tables(data_dir, jobs=jobs, cache=cache,
                           progress=lambda parts, **kw: progress(parts, desc="articles", **kw))
     tables.update(comparison_tables(tables, data_dir=data_dir, by=by, min_articles=min_articles, period=period))
@@ -31,6 +32,28 @@ def run_features(data_dir, *, jobs=None, cache=True, by="outlet", min_articles=N
     for path in written:
         print(f"wrote {path}")
     return tables
+
+
+def _check_options(data_dir, *, by, period):
+    # A typo in --by or a bad periods file should not cost a whole run first.
+    from coverage.compare.periods import FREQUENCIES, read_periods
+
+    if by != "outlet":
+        import warnings
+
+        from coverage.compare.units import unit_table
+        from coverage.errors import CorpusError
+        from coverage.io.corpus import read_articles
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the run itself warns
+            articles, _ = read_articles(data_dir)
+        try:
+            unit_table(articles.drop(columns=["raw_text"]), by=by)
+        except CorpusError as exc:
+            raise CorpusError(f"--by {by}: {exc}") from None
+    if period is not None and period not in FREQUENCIES:
+        read_periods(period)
 
 
 def write_comparisons(tables, out_dir):

@@ -34,9 +34,13 @@ def _run(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # the command draws files, never windows
-    tables = run_features(args.data, jobs=args.jobs, cache=not args.no_cache, by=args.by,
-                          min_articles=args.min_articles, period=args.period)
-    written = save_figures(all_specs(tables), args.out,
-                           progress=lambda specs: progress(specs, desc="figures"))
+    from coverage.compare.intervals import interval_store
+
+    # The comparison files and the figures resample the same groups: each interval is computed once.
+    with interval_store({}):
+        tables = run_features(args.data, jobs=args.jobs, cache=not args.no_cache, by=args.by,
+                              min_articles=args.min_articles, period=args.period)
+        written = save_figures(all_specs(tables), args.out,
+                               progress=lambda specs: progress(specs, desc="figures"))
     print(f"wrote {len(written) - 1} figure files and {written[-1]}")
     return 0

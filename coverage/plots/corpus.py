@@ -150,8 +150,11 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     from coverage.compare.periods import coverage_volume
     from coverage.compare.units import pooling_note, unit_noun, with_units
 
-    units = units_of(tables)
-    articles = with_units(tables["articles"], units)
+    articles = tables["articles"]
+    if "article_id" not in articles.columns:  # a table of articles without ids: number them
+        articles = articles.assign(article_id=range(len(articles)))
+    units = units_of({**tables, "articles": articles})
+    articles = with_units(articles, units)
     by = str(units["by"].iloc[0]) if len(units) else "outlet"
     n, n_outlets = len(articles), articles["outlet"].nunique()
     n_units = articles["unit"].nunique()

@@ -26,13 +26,17 @@ MAX_PIXELS = 3000
 
 def units_of(tables) -> "object":
     """The unit of comparison of a run: ``tables["units"]`` (:func:`coverage.compare.units.unit_table`),
-    else every outlet (pooled past 25)."""
+    else every outlet (pooled past 25) of the articles, or of the first table that names them."""
     from coverage.compare.units import unit_table
 
     if "units" in tables:
         return tables["units"]
-    articles = tables["articles"] if "articles" in tables else tables["corpus"]
-    return unit_table(articles, by="outlet")
+    for name in ("articles", "corpus", "sentence_framing", "mentions", "voice_ledger"):
+        table = tables.get(name)
+        if table is not None and {"article_id", "outlet"} <= set(table.columns):
+            return unit_table(table.drop_duplicates("article_id"), by="outlet")
+    raise ValueError("figure_specs() needs the articles (tables['articles'] or tables['corpus']) to know "
+                     "which outlet each article is from")
 
 
 def unit_height(n_rows: int, *, per_row: float = 0.45, extra: float = 1.8) -> float:

@@ -117,26 +117,37 @@ def plot_stance_mentions(mentions: pd.DataFrame, *, y: str = "outlet", x: str = 
 def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the stance figures ``30_stance_by_outlet`` and ``31_stance_mentions``.
 
-    ``tables`` needs ``"mentions"`` (with ``stance``) from
-    :func:`coverage.stance.tables.stance_tables`; without it no figure is
-    made. The unit is ``tables["units"]`` (:func:`coverage.compare.units.unit_table`),
+    ``tables`` needs ``"stance_summary"`` and ``"mentions"`` from
+    :func:`coverage.stance.tables.stance_tables`; without them no figure is
+    made (the index is recomputed from the mentions for the unit). The unit is ``tables["units"]`` (:func:`coverage.compare.units.unit_table`),
     every outlet by default, sorted by the stance index (highest first, the
     pooled unit last). Figure 30 is split by voice when the mentions carry one.
     """
-    if "mentions" not in tables or "stance" not in tables["mentions"].columns:
+    if "stance_summary" not in tables or "mentions" not in tables:
         return []
     from coverage.compare.units import with_units
+    from coverage.stance.tables import STANCE_SCORE
 
-    mentions = tables["mentions"]
-    require_columns(mentions, ["article_id", "outlet", "group", "target", "stance", "stance_net", "stance_score"],
-                    func="figure_specs")
+    mentions, summary = tables["mentions"], tables["stance_summary"]
+    require_columns(mentions, ["article_id", "outlet", "group", "target", "stance", "stance_net"], func="figure_specs")
+    if "stance_score" not in mentions.columns:
+        mentions = mentions.assign(stance_score=mentions["stance"].map(STANCE_SCORE))
     units = units_of(tables)
     own = with_units(mentions[mentions["group"] == "target"], units)
     if own.empty:
         return []
     name = _target_label(own["target"].iloc[0])
     by = str(units["by"].iloc[0])
-    return [_index_spec(own, units, name, by), _strip_spec(own, units, name, by)]
+    if by == "outlet" and not units["pooled"].any():
+        # The run's summary is per outlet already: label its rows.
+        require_columns(summary, ["split", "outlet", "estimate", "ci_low", "ci_high"], func="figure_specs")
+        label = units.drop_duplicates("value").set_index("value")["unit"]
+        summary = summary.assign(unit=summary["outlet"].astype(str).map(label))
+    else:
+        summary = None
+    by_voice = (("voice" in own.columns and own["voice"].notna().any()) if summary is None
+                else "voice" in summary.columns and (summary["split"] == "voice").any())
+    return [_index_spec(own, units, name, by, by_voice=by_voice, summary=summary), _strip_spec(own, units, name, by)]
 
 
 def _sample(own: pd.DataFrame, units: pd.DataFrame, by: str) -> str:
@@ -152,11 +163,11 @@ def _sample(own: pd.DataFrame, units: pd.DataFrame, by: str) -> str:
     return text + (f". {note[:-1]}" if note else "")
 
 
-def _index_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str) -> FigureSpec:
+def _index_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str, *, by_voice: bool,
+                summary: pd.DataFrame | None = None) -> FigureSpec:
     from coverage.compare.units import unit_order
     from coverage.stance.tables import compare_stance
 
-    by_voice = "voice" in own.columns and own["voice"].notna().any()
     caption = (
         f"Stance toward {name}: (positive − negative mentions) / mentions, per {by}"
         + (", split by voice (sentences mostly inside quotation marks versus the journalist's own)"
@@ -170,9 +181,13 @@ def _index_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str) -> F
     def draw():
         import matplotlib.pyplot as plt
 
-        overall = compare_stance(own, by="unit")
+        if summary is not None:
+            overall = summary[summary["split"] == "outlet"]
+            rows = summary[summary["split"] == "voice"] if by_voice else overall
+        else:
+            overall = compare_stance(own, by="unit")
+            rows = compare_stance(own.dropna(subset=["voice"]), by=["unit", "voice"]) if by_voice else overall
         order = unit_order(overall, units=units)
-        rows = compare_stance(own.dropna(subset=["voice"]), by=["unit", "voice"]) if by_voice else overall
         fig, ax = plt.subplots(figsize=(8, unit_height(len(order), per_row=0.6, extra=1.6)))
         plot_stance_index(rows, y="unit", hue="voice" if by_voice else None, order=order, ax=ax)
         ax.set_title(f"Stance toward {name}, by {by}" + (" and voice" if by_voice else ""))

@@ -125,22 +125,43 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     left out with a warning.
     """
     specs = []
-    units = units_of(tables)
-    if "quotes" in tables and ("articles" in tables or "corpus" in tables):
-        specs.append(_ledger_spec(tables["quotes"], units))
+    units = _units(tables)
+    if "quotes" in tables and ("voice_ledger" in tables or "articles" in tables or "corpus" in tables):
+        specs.append(_ledger_spec(tables["quotes"], units, ledger=tables.get("voice_ledger")))
     scored = _scored_with_voice(tables)
     if scored is not None:
         specs.append(_sentiment_spec(scored, units))
     return specs
 
 
-def _ledger_spec(quotes: pd.DataFrame, units: pd.DataFrame) -> FigureSpec:
+def _units(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    from coverage.compare.units import unit_table
+
+    try:
+        return units_of(tables)
+    except ValueError:
+        ledger = tables.get("voice_ledger")
+        if ledger is None or not {"outlet", "n_articles"} <= set(ledger.columns):
+            raise
+    # Only the ledger: its n_articles say how many articles each outlet has.
+    per_outlet = ledger.drop_duplicates("outlet")
+    rows = [(f"{o}#{i}", o) for o, n in zip(per_outlet["outlet"], per_outlet["n_articles"]) for i in range(int(n))]
+    return unit_table(pd.DataFrame(rows, columns=["article_id", "outlet"]), by="outlet")
+
+
+def _ledger_spec(quotes: pd.DataFrame, units: pd.DataFrame, *, ledger: pd.DataFrame | None = None) -> FigureSpec:
     from coverage.compare.units import pooling_note, unit_noun, unit_order
 
     by = str(units["by"].iloc[0])
-    # The ledger counts per "outlet": here, per unit label.
-    ledger = voice_ledger(quotes, units[["article_id", "unit"]].rename(columns={"unit": "outlet"}))
-    ledger = ledger.rename(columns={"outlet": "unit"})
+    if ledger is not None and by == "outlet" and not units["pooled"].any():
+        # The run's ledger is per outlet already: label its rows.
+        require_columns(ledger, ["outlet", "role", "quoted_word_share", "n_articles"], func="figure_specs")
+        label = units.drop_duplicates("value").set_index("value")["unit"]
+        ledger = ledger.assign(unit=ledger["outlet"].astype(str).map(label))
+    else:
+        # The ledger counts per "outlet": here, per unit label.
+        ledger = voice_ledger(quotes, units[["article_id", "unit"]].rename(columns={"unit": "outlet"}))
+        ledger = ledger.rename(columns={"outlet": "unit"})
     first_role = ledger[ledger["role"] == ROLES[0]].rename(columns={"quoted_word_share": "estimate"})
     order = unit_order(first_role, units=units)
     n_quotes = len(quotes)
