@@ -27,6 +27,8 @@ def summary(corpus: pd.DataFrame) -> str:
     >>> print(summary(corpus))
     2 articles from 1 outlet, 2018-06-22 to 2018-11-05 (1 date estimated), 1,000 words
       X: 2 articles, 1,000 words
+    >>> print(summary(corpus.assign(published=pd.to_datetime(["2018-06-22", None]))).splitlines()[0])
+    2 articles from 1 outlet, 2018-06-22 to 2018-06-22 (1 date estimated, 1 undated), 1,000 words
     """
     n, outlets = len(corpus), corpus["outlet"].nunique()
     first, last = corpus["published"].min(), corpus["published"].max()

@@ -243,7 +243,7 @@ def _period_spec(sentences: pd.DataFrame, periods: pd.DataFrame, mentions: pd.Da
             ax.axvline(0, color="grey", lw=0.8)
             ax.set_xlim(-1.05, 1.05)
             ax.set_xlabel(xlabel, fontsize="small")
-        fig.suptitle("Frames, sentiment" + (" and stance" if stance else "") + " by period of the story")
+        fig.suptitle(("Frames, sentiment and stance" if stance else "Frames and sentiment") + " by period of the story")
         return fig
 
     what = {"week": "calendar weeks (named by their Monday)", "month": "calendar months"}.get(
