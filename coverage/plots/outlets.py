@@ -242,7 +242,7 @@ def _distinctive_spec(keyness, units, n) -> FigureSpec:
                f"with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): that {by}'s articles "
                f"against all the others, English stop words left out of the display"
                + ("; one row per " + by + ", largest first" if compact else "") +
-               f". {n} articles from {unit_noun(by, units['value'].nunique())}; {single} of the {len(order)} "
+               f". {n} articles from {unit_noun(by, units['value'].nunique())}; {single} of the {unit_noun(by, len(order))} "
                f"shown rest on a single article, so their words are one article's words, not a habit."
                + (f" {note}" if note else ""))
     return FigureSpec("40_distinctive_words", f"Distinctive words per {by}", caption, draw)

@@ -157,7 +157,8 @@ def _sample(own: pd.DataFrame, units: pd.DataFrame, by: str) -> str:
     text = f"{len(own)} mentions in {own['article_id'].nunique()} articles from {unit_noun(by, n_units)}"
     single = int((own.groupby("unit")["article_id"].nunique() == 1).sum())
     if single:
-        text += (f"; {single} of the {own['unit'].nunique()} rows rest on a single article, so their interval "
+        rows = unit_noun(by, int(own["unit"].nunique()))
+        text += (f"; {single} of the {rows} rest on a single article, so their interval "
                  f"resamples that article's mentions and says nothing about the {by} in general")
     note = pooling_note(units)
     return text + (f". {note[:-1]}" if note else "")

@@ -77,7 +77,7 @@ def shipped_tables(shipped_corpus, shipped_sentences):
 def test_figure_specs_on_shipped_articles(shipped_tables):
     specs = figure_specs(shipped_tables)
     assert [s.name for s in specs] == ["40_distinctive_words", "41_reuse_heatmap", "42_reuse_passages"]
-    assert "5 articles from 5 outlets; 5 of the 5 shown rest on a single article" in specs[0].caption
+    assert "5 articles from 5 outlets; 5 of the 5 outlets shown rest on a single article" in specs[0].caption
     assert "5 articles; 6 pairs share text." in specs[1].caption
     n_unquoted = int((shipped_tables["reuse"]["quoted"] == "neither").sum())
     assert f"The longest of the {n_unquoted} passages" in specs[2].caption

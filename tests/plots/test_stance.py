@@ -99,7 +99,7 @@ def test_figure_specs_names_captions_and_drawings():
     index, strip = specs
     # target mentions only: 5 mentions in 3 articles from 2 outlets; B rests on one article
     assert "5 mentions in 3 articles from 2 outlets" in index.caption
-    assert "1 of the 2 rows rest on a single article" in index.caption
+    assert "1 of the 2 outlets rest on a single article" in index.caption
     assert "split by voice" in index.caption and "Amazon" in index.caption
     assert "3 negative, 1 neutral, 1 positive" in strip.caption
     fig = index.draw()
