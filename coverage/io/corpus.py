@@ -17,7 +17,7 @@ Columns beyond the kit's own (a manifest column, a front-matter key, a column
 of a bulk table, e.g. ``group`` or ``lean``) are kept, after the corpus
 columns, so that any of them can be the unit of comparison. An optional
 ``outlets.csv`` in the data folder (``outlet`` plus any columns) adds its
-columns to every article of that outlet (:data:`OUTLETS`).
+columns to every article of that outlet (:mod:`coverage.io.outlets`).
 """
 
 from __future__ import annotations
@@ -31,19 +31,16 @@ import pandas as pd
 
 from coverage.io.cleaning import clean_articles, clean_text, repeated_lines
 from coverage.errors import CorpusError, CorpusWarning
+from coverage.io.outlets import RESERVED, join_outlets, read_outlets
 from coverage.io.readers import TABLE_TYPES, read_file
 from coverage.schema import CORPUS_COLUMNS, MANIFEST_COLUMNS, REMOVED_COLUMNS, require_columns
 
-__all__ = ["load_corpus", "read_articles", "assemble_corpus", "read_manifest", "read_outlets", "extra_columns",
-           "removed_lines", "parse_date", "MANIFEST", "OUTLETS"]
+__all__ = ["load_corpus", "read_articles", "assemble_corpus", "read_manifest", "extra_columns",
+           "removed_lines", "parse_date", "MANIFEST"]
 
 #: File name of the manifest inside a data folder.
 MANIFEST = "articles.csv"
-#: File name of the optional outlet metadata (``outlet, group, lean, ...``) inside a data folder.
-OUTLETS = "outlets.csv"
 _REQUIRED_META = ("outlet",)
-#: Names an extra column may not take: the kit's own columns and reading internals.
-_RESERVED = frozenset(CORPUS_COLUMNS) | {"file", "has_front_matter", "row_no", "extra", "id"}
 
 
 def load_corpus(data_dir: str | Path) -> pd.DataFrame:
@@ -96,49 +93,8 @@ def read_articles(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     data_dir = Path(data_dir)
     records, skipped = _drop_empty_rows(_read_records(data_dir))
-    table = _join_outlets(_to_table(records), read_outlets(data_dir), name=_display(data_dir, data_dir / OUTLETS))
+    table = join_outlets(_to_table(records), read_outlets(data_dir))
     return table, pd.DataFrame(skipped, columns=["source", "reason"])
-
-
-def read_outlets(data_dir: str | Path) -> pd.DataFrame:
-    """Return the outlet metadata of a data folder (``outlets.csv``), or an empty table when there is none.
-
-    One row per outlet: ``outlet`` (spelled as in the articles) and any
-    columns the user adds (``group``, ``lean``, ``country``, ...). Every
-    article of an outlet gets its columns; an article's own value of the
-    same column (manifest, front matter, table) wins over it.
-
-    Raises
-    ------
-    CorpusError
-        When the file cannot be read, lacks ``outlet``, or lists an outlet twice.
-
-    Examples
-    --------
-    >>> read_outlets("no-such-folder").columns.tolist()
-    ['outlet']
-    """
-    data_dir = Path(data_dir)
-    path = data_dir / OUTLETS
-    name = _display(data_dir, path)
-    if not path.exists():
-        return pd.DataFrame(columns=["outlet"], dtype=str)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", comment="#")
-    except UnicodeDecodeError:
-        raise CorpusError(f"{name}: not UTF-8 text; re-save the outlet table as UTF-8 CSV") from None
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise CorpusError(f"{name}: cannot read the outlet table ({str(exc).splitlines()[0]}); "
-                          "check it opens in a spreadsheet and re-export it as CSV") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    if "outlet" not in table.columns:
-        raise CorpusError(f"{name}: no 'outlet' column; the header must start with: outlet, group, ... "
-                          f"(it has: {', '.join(table.columns)})")
-    table["outlet"] = table["outlet"].str.strip()
-    dupes = table["outlet"][table["outlet"].duplicated()].unique()
-    if len(dupes):
-        raise CorpusError(f"{name}: outlet '{dupes[0]}' is listed more than once; keep one row per outlet")
-    return table[["outlet", *[c for c in table.columns if c != "outlet" and c not in _RESERVED]]]
 
 
 def extra_columns(corpus: pd.DataFrame) -> list[str]:
@@ -150,19 +106,6 @@ def extra_columns(corpus: pd.DataFrame) -> list[str]:
     ['group']
     """
     return [c for c in corpus.columns if c not in CORPUS_COLUMNS]
-
-
-def _join_outlets(table: pd.DataFrame, outlets: pd.DataFrame, *, name: str) -> pd.DataFrame:
-    columns = [c for c in outlets.columns if c != "outlet"]
-    if not columns:
-        return table
-    by_outlet = outlets.set_index("outlet")
-    for column in columns:
-        joined = table["outlet"].map(by_outlet[column]).fillna("")
-        if column in table.columns:  # the article's own value wins
-            joined = table[column].where(table[column].astype(str).str.strip() != "", joined)
-        table[column] = joined.astype(str)
-    return table
 
 
 def assemble_corpus(table: pd.DataFrame, cleaned: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -382,7 +325,7 @@ def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
                               f"{seen[article_id]}; give each article its own article_id")
         seen[article_id] = record["source_file"]
         notes = str(record.get("notes", ""))
-        extras.append({k: v for k, v in (record.get("extra") or {}).items() if k not in _RESERVED})
+        extras.append({k: v for k, v in (record.get("extra") or {}).items() if k not in RESERVED})
         rows.append({
             "article_id": article_id,
             "outlet": str(record["outlet"]).strip(),
