@@ -200,7 +200,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
         ax.set_title(f"Article length by {by}")
         return fig
 
-    return [
+    specs = [
         FigureSpec("01_timeline", f"Coverage timeline by {by}",
                    f"One dot per article at its publication date, one row per {by} (n = its articles), earliest "
                    f"first; hollow dots are estimated dates ({n_est} of {n}). {sample}.{left_out}"
@@ -209,8 +209,10 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
                    f"Words in the clean text (headline and body, site chrome removed): the bar is the mean of the "
                    f"{by}'s articles, dots are single articles; longest first. {sample}."
                    + (f" {pooled}" if pooled else ""), length),
-        FigureSpec("03_volume", f"Coverage volume by {freq} and {by}",
+    ]
+    if undated < n:  # no bars without a date
+        specs.append(FigureSpec("03_volume", f"Coverage volume by {freq} and {by}",
                    f"Articles published per {freq} (bars start at the {freq}'s first day), stacked by {by}; the "
                    f"{len(coloured)} largest are coloured" + (", the rest grey" if rest else "") +
-                   f". {sample}.{left_out}", volume),
-    ]
+                   f". {sample}.{left_out}", volume))
+    return specs

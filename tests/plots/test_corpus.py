@@ -50,3 +50,15 @@ def test_figure_specs_caption_states_sample(articles):
     # Two articles in June 2018 and one in November: six months of bars, 3 articles in all.
     volume = specs[2].draw().axes[0]
     assert sum(p.get_height() for p in volume.patches) == 3 and len(volume.patches) == 2 * 6
+
+
+def test_undated_articles_are_left_out_of_the_time_figures_and_counted(articles):
+    undated = articles.assign(published=pd.to_datetime(["2018-06-22", None, None]))
+    specs = {s.name: s for s in figure_specs({"articles": undated})}
+    assert "2 undated articles are left out." in specs["01_timeline"].caption
+    assert "2 undated articles are left out." in specs["03_volume"].caption
+    ax = specs["01_timeline"].draw().axes[0]
+    assert sum(len(c.get_offsets()) for c in ax.collections[:2]) == 1
+    # Nothing dated: no volume figure at all.
+    none = {s.name for s in figure_specs({"articles": articles.assign(published=pd.NaT)})}
+    assert none == {"01_timeline", "02_length_by_outlet"}
