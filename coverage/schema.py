@@ -45,12 +45,15 @@ MANIFEST_COLUMNS = (
 #: ``text`` is the clean article: the headline as its first paragraph (when
 #: one was found), a blank line, then the body; ``body_start`` is the offset
 #: where the body begins, so ``text[body_start:]`` is the body alone.
+#: ``published`` is NaT for an article with no date, and ``date_missing`` True.
+#: Any further column (``group``, ``lean``, ...) is user metadata, kept after these.
 CORPUS_COLUMNS = (
     "article_id",
     "outlet",
     "title",
     "published",
     "date_estimated",
+    "date_missing",
     "url",
     "author",
     "via",

@@ -108,3 +108,37 @@ def test_add_rolls_back_when_the_corpus_check_fails(data_copy, tmp_path, capsys)
     before = _snapshot(data_copy)
     assert main(["add", str(new), "--outlet", "X", "--published", "2018-06-22", "--data", str(data_copy)]) == 2
     assert _snapshot(data_copy) == before
+
+
+@pytest.fixture(scope="module")
+def fifty_outlets(tmp_path_factory, repo):
+    """52 outlets, 60 short articles, 23 undated; the user added a 'desk' column to the bulk table."""
+    from benchmarks.generate import generate, write
+
+    folder = tmp_path_factory.mktemp("fifty-outlets")
+    table = generate(60, sources=[repo / "data"], seed=1, min_paras=2, max_paras=3, outlets=52, undated=0.3)
+    write(table.assign(desk=["national", "tech", "business"] * 20), folder)
+    return folder
+
+
+def test_figures_by_a_column_the_user_added_on_fifty_outlets(fifty_outlets, tmp_path, capsys):
+    from PIL import Image
+
+    out = tmp_path / "figs"
+    assert main(["figures", "--data", str(fifty_outlets), "--out", str(out), "--by", "desk"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: 23 of 60 articles have no date; time figures leave them out" in err
+    sizes = [Image.open(p).size for p in out.glob("*.png")]
+    assert len(sizes) >= 10 and max(max(s) for s in sizes) <= 3000
+    index = (out / "README.md").read_text()
+    assert "## Sentiment by desk" in index
+    assert "60 articles from 52 outlets, 3 desk values." in index
+    by_desk = pd.read_csv(fifty_outlets / "processed" / "compare_desk.csv")
+    assert sorted(by_desk["desk"].unique()) == ["business (n=20)", "national (n=20)", "tech (n=20)"]
+
+
+def test_a_missing_by_column_is_a_one_line_error_naming_the_columns(fifty_outlets, capsys):
+    assert main(["features", "--data", str(fifty_outlets), "--by", "lean", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("media-coverage: error: --by lean: no column 'lean' to compare by; the articles have: ")
+    assert "outlet" in err and "desk" in err

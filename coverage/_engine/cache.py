@@ -89,7 +89,8 @@ def article_keys(corpus: pd.DataFrame, *, extra: str = "") -> pd.Series:
     [64]
     """
     base = kit_fingerprint() + "\0" + extra
-    fields = corpus[["article_id", "outlet", "published", "title", "text", "body_start"]].astype(str)
+    # An undated article's NaT turns into a missing string, not "NaT": fill it so the key is defined.
+    fields = corpus[["article_id", "outlet", "published", "title", "text", "body_start"]].astype(str).fillna("NaT")
     rows = zip(*(fields[column].tolist() for column in fields.columns))  # lists: iterating Arrow strings is slow
     return pd.Series(
         [hashlib.sha256("\0".join((base, *row)).encode()).hexdigest() for row in rows],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from coverage.commands._common import add_data_option, add_jobs_option, figure_modules, progress
+from coverage.commands._common import add_compare_options, add_data_option, add_jobs_option, figure_modules, progress
 from coverage.commands.features import run_features
 from coverage.plots.registry import save_figures
 
@@ -18,6 +18,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--out", type=Path, default=Path("figures"), metavar="DIR",
                         help="folder for the figures (default: figures)")
     add_jobs_option(parser)
+    add_compare_options(parser)
     parser.set_defaults(run=_run)
 
 
@@ -33,8 +34,13 @@ def _run(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # the command draws files, never windows
-    tables = run_features(args.data, jobs=args.jobs, cache=not args.no_cache)
-    written = save_figures(all_specs(tables), args.out,
-                           progress=lambda specs: progress(specs, desc="figures"))
+    from coverage.compare.intervals import interval_store
+
+    # The comparison files and the figures resample the same groups: each interval is computed once.
+    with interval_store({}):
+        tables = run_features(args.data, jobs=args.jobs, cache=not args.no_cache, by=args.by,
+                              min_articles=args.min_articles, period=args.period)
+        written = save_figures(all_specs(tables), args.out,
+                               progress=lambda specs: progress(specs, desc="figures"))
     print(f"wrote {len(written) - 1} figure files and {written[-1]}")
     return 0

@@ -27,14 +27,18 @@ def summary(corpus: pd.DataFrame) -> str:
     >>> print(summary(corpus))
     2 articles from 1 outlet, 2018-06-22 to 2018-11-05 (1 date estimated), 1,000 words
       X: 2 articles, 1,000 words
+    >>> print(summary(corpus.assign(published=pd.to_datetime(["2018-06-22", None]))).splitlines()[0])
+    2 articles from 1 outlet, 2018-06-22 to 2018-06-22 (1 date estimated, 1 undated), 1,000 words
     """
     n, outlets = len(corpus), corpus["outlet"].nunique()
     first, last = corpus["published"].min(), corpus["published"].max()
+    n_est = int(corpus["date_estimated"].sum())
+    undated = int(corpus["published"].isna().sum())
+    span = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if undated < n else "no dates"
+    notes = f"{n_est} date{'s' * (n_est != 1)} estimated" + (f", {undated} undated" if undated else "")
     lines = [
         f"{n} article{'s' * (n != 1)} from {outlets} outlet{'s' * (outlets != 1)}, "
-        f"{first:%Y-%m-%d} to {last:%Y-%m-%d} ({int(corpus['date_estimated'].sum())} "
-        f"date{'s' * (int(corpus['date_estimated'].sum()) != 1)} estimated), "
-        f"{int(corpus['n_words'].sum()):,} words"
+        f"{span} ({notes}), {int(corpus['n_words'].sum()):,} words"
     ]
     per_outlet = corpus.groupby("outlet")["n_words"].agg(["size", "sum"])
     for outlet, (count, words) in per_outlet.iterrows():

@@ -169,14 +169,14 @@ def compare_groups(
     if single_article:
         warnings.warn(
             f"compare_groups(): {len(single_article)} group(s) rest on a single article "
-            f"({', '.join(single_article)}); their interval resamples rows within that one "
+            f"({_some(single_article)}); their interval resamples rows within that one "
             "article and says nothing about the outlet in general",
             CorpusWarning, stacklevel=2,
         )
     if single_row:
         warnings.warn(
             f"compare_groups(): {len(single_row)} group(s) have a single row "
-            f"({', '.join(single_row)}); their interval is NaN",
+            f"({_some(single_row)}); their interval is NaN",
             CorpusWarning, stacklevel=2,
         )
     columns = [*by_cols, "estimate", "ci_low", "ci_high", "n_articles", "n_units"]
@@ -286,6 +286,12 @@ def permutation_test_groups(
         "n_articles_b": n_art_b,
         "unit": unit,
     })
+
+
+def _some(labels: list[str], *, shown: int = 6) -> str:
+    # 48 outlet names make a warning nobody reads: the first few and a count.
+    more = len(labels) - shown
+    return ", ".join(labels[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def _check_options(*, confidence: float, n_resamples: int, func: str) -> None:

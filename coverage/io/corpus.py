@@ -9,7 +9,15 @@ HTML metadata or table columns).
 
 A note that contains the word "estimate" (e.g. "Date estimated: ...") marks
 the publication date as estimated; comparisons of dates then say "unknown"
-rather than trusting it.
+rather than trusting it. An article with no date at all is read with
+``published`` NaT and ``date_missing`` True (one warning counts them); a date
+that is given but cannot be read is an error.
+
+Columns beyond the kit's own (a manifest column, a front-matter key, a column
+of a bulk table, e.g. ``group`` or ``lean``) are kept, after the corpus
+columns, so that any of them can be the unit of comparison. An optional
+``outlets.csv`` in the data folder (``outlet`` plus any columns) adds its
+columns to every article of that outlet (:mod:`coverage.io.outlets`).
 """
 
 from __future__ import annotations
@@ -23,14 +31,16 @@ import pandas as pd
 
 from coverage.io.cleaning import clean_articles, clean_text, repeated_lines
 from coverage.errors import CorpusError, CorpusWarning
+from coverage.io.outlets import RESERVED, join_outlets, read_outlets
 from coverage.io.readers import TABLE_TYPES, read_file
 from coverage.schema import CORPUS_COLUMNS, MANIFEST_COLUMNS, REMOVED_COLUMNS, require_columns
 
-__all__ = ["load_corpus", "read_articles", "assemble_corpus", "read_manifest", "removed_lines", "parse_date", "MANIFEST"]
+__all__ = ["load_corpus", "read_articles", "assemble_corpus", "read_manifest", "extra_columns",
+           "removed_lines", "parse_date", "MANIFEST"]
 
 #: File name of the manifest inside a data folder.
 MANIFEST = "articles.csv"
-_REQUIRED_META = ("outlet", "published")
+_REQUIRED_META = ("outlet",)
 
 
 def load_corpus(data_dir: str | Path) -> pd.DataFrame:
@@ -83,7 +93,19 @@ def read_articles(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     data_dir = Path(data_dir)
     records, skipped = _drop_empty_rows(_read_records(data_dir))
-    return _to_table(records), pd.DataFrame(skipped, columns=["source", "reason"])
+    table = join_outlets(_to_table(records), read_outlets(data_dir))
+    return table, pd.DataFrame(skipped, columns=["source", "reason"])
+
+
+def extra_columns(corpus: pd.DataFrame) -> list[str]:
+    """Return the columns of ``corpus`` beyond the kit's own: user metadata such as ``group`` or ``lean``.
+
+    Examples
+    --------
+    >>> extra_columns(pd.DataFrame(columns=["article_id", "outlet", "group"]))
+    ['group']
+    """
+    return [c for c in corpus.columns if c not in CORPUS_COLUMNS]
 
 
 def assemble_corpus(table: pd.DataFrame, cleaned: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -151,6 +173,9 @@ def read_manifest(data_dir: str | Path) -> pd.DataFrame:
 def parse_date(value: str, *, where: str) -> pd.Timestamp:
     """Parse a publication date; time zones are converted to UTC and dropped.
 
+    An empty value is an error here (``media-coverage add`` needs a date);
+    articles read from a data folder may have none.
+
     Examples
     --------
     >>> parse_date("2018-11-05", where="x")
@@ -161,14 +186,15 @@ def parse_date(value: str, *, where: str) -> pd.Timestamp:
     return _parse_dates(pd.Series([value]), [where]).iloc[0]
 
 
-def _parse_dates(values: pd.Series, where: list[str]) -> pd.Series:
+def _parse_dates(values: pd.Series, where: list[str], *, missing_ok: bool = False) -> pd.Series:
     # One vectorised parse for the whole column (a 50,000-row export would
     # take seconds value by value); the first failure is reported by name.
     text = values.astype(str).str.strip()
     parsed = pd.to_datetime(text, utc=True, format="mixed", errors="coerce")
     # "9 Nov" parses as year 1: a date without a plausible year is unreadable too.
     parsed = parsed.where((parsed.dt.year >= 1800) & (parsed.dt.year <= 2200))
-    bad = parsed.isna().to_numpy().nonzero()[0]
+    failed = parsed.isna() & ~(_blank(text) if missing_ok else False)
+    bad = failed.to_numpy().nonzero()[0]
     if len(bad):
         i = int(bad[0])
         if not text.iloc[i]:
@@ -176,6 +202,11 @@ def _parse_dates(values: pd.Series, where: list[str]) -> pd.Series:
         raise CorpusError(f"{where[i]}: cannot read the date '{text.iloc[i]}'; write it as YYYY-MM-DD "
                           "(e.g. 2018-11-05)")
     return parsed.dt.tz_convert(None).astype("datetime64[ns]")
+
+
+def _blank(text: pd.Series) -> pd.Series:
+    # What a spreadsheet or an export writes for "no date".
+    return text.str.lower().isin(["", "nan", "nat", "none", "null"])
 
 
 def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -257,6 +288,10 @@ def _merge(record: dict[str, Any], row: dict[str, Any] | None, *, name: str, pat
             f"{name}: no manifest row and no front matter; add a row to {MANIFEST} "
             "with at least: file, outlet, published"
         )
+    if row is not None and path.suffix.lower() not in TABLE_TYPES:
+        extra = dict(record.get("extra") or {})
+        extra.update({k: str(v) for k, v in row.items() if k not in MANIFEST_COLUMNS and str(v).strip()})
+        record["extra"] = extra
     record.setdefault("article_id", path.stem)
     for key in _REQUIRED_META:
         if not str(record.get(key, "")).strip():
@@ -281,7 +316,7 @@ def _drop_empty_rows(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]
 
 
 def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
-    rows = []
+    rows, extras = [], []
     seen: dict[str, str] = {}
     for record in records:
         article_id = str(record["article_id"]).strip()
@@ -290,12 +325,14 @@ def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
                               f"{seen[article_id]}; give each article its own article_id")
         seen[article_id] = record["source_file"]
         notes = str(record.get("notes", ""))
+        extras.append({k: v for k, v in (record.get("extra") or {}).items() if k not in RESERVED})
         rows.append({
             "article_id": article_id,
             "outlet": str(record["outlet"]).strip(),
             "title": str(record.get("title", "")).strip(),
-            "published": record["published"],
+            "published": str(record.get("published", "")),
             "date_estimated": "estimat" in notes.lower(),
+            "date_missing": False,
             "url": str(record.get("url", "")),
             "author": str(record.get("author", "")),
             "via": str(record.get("via", "")),
@@ -304,8 +341,26 @@ def _to_table(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
             "source_file": record["source_file"],
         })
     table = pd.DataFrame(rows, columns=[c for c in CORPUS_COLUMNS if c not in ("headline", "text", "body_start", "n_words")])
-    table["published"] = _parse_dates(table["published"], table["source_file"].tolist()).to_numpy()
+    table["published"] = _parse_dates(table["published"], table["source_file"].tolist(), missing_ok=True).to_numpy()
+    table["date_missing"] = table["published"].isna()
+    table.loc[table["date_missing"], "date_estimated"] = False
+    _warn_undated(table)
+    # Extra columns in first-seen order; an article without the column gets "".
+    names = list(dict.fromkeys(k for extra in extras for k in extra))
+    for column in names:
+        table[column] = [extra.get(column, "") for extra in extras]
     return table
+
+
+def _warn_undated(table: pd.DataFrame) -> None:
+    missing = table["date_missing"]
+    if missing.any():
+        n, total = int(missing.sum()), len(table)
+        first = table.loc[missing, "source_file"].iloc[0]
+        warnings.warn(
+            f"{n} of {total} article{'s' * (total != 1)} {'have' if n != 1 else 'has'} no date; time figures "
+            f"leave {'them' if n != 1 else 'it'} out (first: {first}); add 'published' as YYYY-MM-DD "
+            "to include them", CorpusWarning, stacklevel=5)
 
 
 def _clean(table: pd.DataFrame, clean: pd.DataFrame, *, removed: list | None) -> pd.DataFrame:
@@ -323,8 +378,9 @@ def _clean(table: pd.DataFrame, clean: pd.DataFrame, *, removed: list | None) ->
     table = table.assign(headline=clean["headline"].to_numpy(), text=clean["text"].to_numpy(),
                          body_start=clean["body_start"].to_numpy(), n_words=clean["n_words"].to_numpy())
     table["title"] = table["title"].where(table["title"] != "", table["headline"])
-    table = table.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
-    return table[list(CORPUS_COLUMNS)]
+    # Undated articles last, in article_id order like the rest.
+    table = table.sort_values(["published", "article_id"], kind="stable", na_position="last").reset_index(drop=True)
+    return table[[*CORPUS_COLUMNS, *extra_columns(table)]]
 
 
 def _display(data_dir: Path, path: Path) -> str:

@@ -126,6 +126,9 @@ def _read_text(path: Path, name: str) -> dict[str, Any]:
                 "write e.g. 'outlet: Forbes' and 'published: 2018-06-22'"
             )
         record.update({k: _as_text(v) for k, v in meta.items() if k in _META_FIELDS})
+        # Other scalar keys (group, lean, country, ...) are kept as extra columns.
+        record["extra"] = {str(k): _as_text(v) for k, v in meta.items()
+                           if k not in _META_FIELDS and not isinstance(v, (dict, list))}
         record["raw_text"] = text[match.end():]
         record["has_front_matter"] = True
     return record
@@ -156,7 +159,8 @@ def _read_html(path: Path, name: str) -> dict[str, Any]:
         "published": data.get("date") or "",
         "author": data.get("author") or "",
         "url": data.get("url") or "",
-        "has_front_matter": bool(data.get("sitename") and data.get("date")),
+        # A page without a date is read (undated), as a table row without one is.
+        "has_front_matter": bool(data.get("sitename")),
     }
     return record
 
@@ -191,7 +195,8 @@ def _read_table(path: Path, name: str) -> list[dict[str, Any]]:
             ident = _as_text(row.get("id") or row.get("stories_id") or "")
             record["article_id"] = f"{stem}-{ident or row_no}"
         record.update(source_file=f"{name}#row{row_no}", raw_text=_as_text(row.get("text")),
-                      has_front_matter=True, row_no=row_no)
+                      has_front_matter=True, row_no=row_no,
+                      extra={str(k): _as_text(v) for k, v in row.items() if k not in _META_FIELDS and k != "text"})
         records.append(record)
     return records
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from coverage.plots.registry import FigureSpec
+from coverage.plots.registry import FigureSpec, unit_height, units_of
 from coverage.schema import POSITIONS, require_columns
 
 __all__ = ["plot_intervals", "figure_specs"]
@@ -96,56 +96,71 @@ def _legend_below(ax) -> None:
 
 
 def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
-    """Return the framing figures: sentiment by outlet, frames by outlet, by position.
+    """Return the framing figures: sentiment and frames by unit, by position, and by period.
 
     ``tables`` needs ``"sentence_framing"`` (from
-    :func:`coverage.measures.sentence_features.framing_tables`, with an ``outlet`` column).
+    :func:`coverage.measures.sentence_features.framing_tables`). The unit is
+    ``tables["units"]`` (:func:`coverage.compare.units.unit_table`), every
+    outlet by default; units are sorted by the measure, highest first, the
+    pooled one last. With ``tables["periods"]``
+    (:func:`coverage.compare.periods.period_table`) figure 13 shows frames,
+    sentiment and stance by period.
     """
+    from coverage.compare.units import pooling_note, single_article_note, unit_noun, unit_order, with_units
+
     sentences = tables["sentence_framing"]
-    require_columns(sentences, ["article_id", "outlet", "position", "n_words", "target"], func="figure_specs")
+    require_columns(sentences, ["article_id", "position", "n_words", "target"], func="figure_specs")
+    units = units_of(tables)
+    by = str(units["by"].iloc[0]) if len(units) else "outlet"
+    labelled = with_units(sentences, units)
     n_art, n_sent = int(sentences["article_id"].nunique()), len(sentences)
-    n_outlets = int(sentences["outlet"].nunique())
-    single = int((sentences.groupby("outlet")["article_id"].nunique() == 1).sum())
-    target = sentences["target"].fillna(False).astype(bool)
+    n_units = int(labelled["unit"].nunique())
+    target = labelled["target"].fillna(False).astype(bool)
     has_target = bool(sentences["target"].notna().any())
-    pooled = f"{n_art} articles, {n_sent} sentences, {n_outlets} outlets"
-    sample = pooled + (f"; {single} of {n_outlets} outlets rest on a single article, whose interval "
-                       "resamples its sentences and says nothing about the outlet in general" if single else "")
-    bars = "Dots are estimates, bars 95% bootstrap intervals (articles resampled where an outlet has several)."
+    pooled = f"{n_art} articles, {n_sent} sentences, {unit_noun(by, int(units['value'].nunique()))}"
+    single = single_article_note(units, labels=list(labelled["unit"].unique()))
+    note = pooling_note(units)
+    sample = pooled + (f"; {single}" if single else "") + "." + (f" {note}" if note else "")
+    sample = sample[:-1] if sample.endswith(".") else sample
+    bars = (f"Dots are estimates, bars 95% bootstrap intervals (articles resampled where {_a(by)} has several); "
+            f"each label gives the {by}'s number of articles.")
 
     def sentiment_by_outlet():
         from coverage.measures.sentiment import compare_sentiment
         import matplotlib.pyplot as plt
 
-        table = compare_sentiment(sentences, by="outlet")
-        fig, axes = plt.subplots(1, 2, figsize=(10, 0.55 * n_outlets + 1.8), sharey=True)
+        table = compare_sentiment(labelled, by="unit")
+        order = unit_order(table[table["measure"] == "vader_compound"], units=units)
+        fig, axes = plt.subplots(1, 2, figsize=(10, unit_height(n_units, per_row=0.5)), sharey=True)
         for ax, measure in zip(axes, ("textblob_polarity", "vader_compound")):
-            plot_intervals(table[table["measure"] == measure], y="outlet", ax=ax)
+            plot_intervals(table[table["measure"] == measure], y="unit", order=order, ax=ax)
             ax.axvline(0, color="grey", lw=0.8)
             ax.set_xlabel(f"{LABELS[measure]} (word-weighted sentence mean)")
-        fig.suptitle("Sentiment by outlet")
+        fig.suptitle(f"Sentiment by {by}")
         return fig
 
     def frames_by_outlet():
         from coverage.measures.frames import compare_frames
         import matplotlib.pyplot as plt
 
-        parts = [compare_frames(sentences, by="outlet").assign(scope="whole article")]
+        parts = [compare_frames(labelled, by="unit").assign(scope="whole article")]
         if has_target and target.any():
-            parts.append(compare_frames(sentences, by="outlet", mentions=sentences.loc[target, ["article_id", "sentence_id"]])
+            parts.append(compare_frames(labelled, by="unit", mentions=labelled.loc[target, ["article_id", "sentence_id"]])
                          .assign(scope="target sentences"))
         table = pd.concat(parts, ignore_index=True)
         table["series"] = table["measure"].map(LABELS) + ", " + table["scope"]
-        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.7 * n_outlets + 2), sharey=True)
-        plot_intervals(table[table["measure"] != "frame_balance"], y="outlet", hue="series", ax=left)
+        order = unit_order(table[(table["measure"] == "frame_balance") & (table["scope"] == "whole article")],
+                           units=units)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, unit_height(n_units, per_row=0.6, extra=2.2)), sharey=True)
+        plot_intervals(table[table["measure"] != "frame_balance"], y="unit", hue="series", order=order, ax=left)
         left.set_xlabel("frame terms per 1,000 words")
         _legend_below(left)
-        plot_intervals(table[table["measure"] == "frame_balance"], y="outlet", hue="scope", ax=right)
+        plot_intervals(table[table["measure"] == "frame_balance"], y="unit", hue="scope", order=order, ax=right)
         _legend_below(right)
         right.axvline(0, color="grey", lw=0.8)
         right.set_xlim(-1.1, 1.1)
         right.set_xlabel("balance (surveillance − safety) / (surveillance + safety)")
-        fig.suptitle("Surveillance versus safety by outlet")
+        fig.suptitle(f"Surveillance versus safety by {by}")
         return fig
 
     def by_position():
@@ -171,19 +186,21 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     target_note = (f"over whole articles and over only the {int(target.sum())} sentences that mention "
                    "the target (target-scoped)" if has_target
                    else "over whole articles (no target mentions were given)")
-    return [
+    specs = [
         FigureSpec(
-            "10_sentiment_by_outlet", "Sentiment by outlet",
-            "Mean sentence sentiment per outlet, each sentence weighted by its words: TextBlob polarity "
+            "10_sentiment_by_outlet", f"Sentiment by {by}",
+            f"Mean sentence sentiment per {by}, each sentence weighted by its words: TextBlob polarity "
             "(left) and VADER compound (right), both -1..+1; they agree with human ratings of news "
-            f"sentences only moderately (see coverage.measures.human_ratings). {bars} {sample}.",
+            f"sentences only moderately (see coverage.measures.human_ratings). Sorted by VADER, highest first. "
+            f"{bars} {sample}.",
             sentiment_by_outlet),
         FigureSpec(
-            "11_frames_by_outlet", "Surveillance versus safety by outlet",
+            "11_frames_by_outlet", f"Surveillance versus safety by {by}",
             "Terms of the surveillance and safety lexicons (coverage/data/frames.yaml) per 1,000 words "
             "(left) and the balance (surveillance - safety) / (surveillance + safety) of term counts, "
-            f"+1 = only surveillance terms, -1 = only safety terms (right), {target_note}. An outlet "
-            f"without any frame term has no balance dot. {bars} {sample}.",
+            f"+1 = only surveillance terms, -1 = only safety terms (right), {target_note}. Sorted by the "
+            f"whole-article balance, highest first; {_a(by)} without any frame term has no balance dot. "
+            f"{bars} {sample}.",
             frames_by_outlet),
         FigureSpec(
             "12_by_position", "Sentiment and frames by position",
@@ -192,3 +209,54 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
             f"position. Dots are estimates, bars 95% bootstrap intervals. {pooled}.",
             by_position),
     ]
+    periods = tables.get("periods")
+    if periods is not None and periods["period"].notna().any():
+        specs.append(_period_spec(sentences, periods, tables.get("mentions")))
+    return specs
+
+
+def _period_spec(sentences: pd.DataFrame, periods: pd.DataFrame, mentions: pd.DataFrame | None) -> FigureSpec:
+    from coverage.compare.measures import compare_measures
+
+    dated = periods[periods["period"].notna()]
+    counts = dated.groupby("period")["article_id"].nunique()
+    rank = dated.groupby("period")["period_rank"].min()
+    label = {p: f"{p} (n={int(counts[p])})" for p in counts.index}
+    groups = dated.assign(period=dated["period"].map(label))
+    order = [label[p] for p in sorted(rank.index, key=lambda p: (rank[p], p))]
+    undated = int(periods["period"].isna().sum())
+    kind = str(periods["kind"].iloc[0]) if "kind" in periods.columns else "period"
+    stance = mentions is not None and "stance_score" in mentions.columns
+    panels = [("frame_balance", "frame balance (surveillance − safety) / (S + F)"),
+              ("vader_compound", "VADER compound (word-weighted)")] + (
+        [("stance_index", "stance index (positive − negative) / mentions")] if stance else [])
+    single = int((counts == 1).sum())
+
+    def draw():
+        import matplotlib.pyplot as plt
+
+        table = compare_measures(sentences, groups=groups, by="period", mentions=mentions if stance else None)
+        fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), unit_height(len(order), per_row=0.5)),
+                                 sharey=True, squeeze=False)
+        for ax, (measure, xlabel) in zip(axes[0], panels):
+            plot_intervals(table[table["measure"] == measure], y="period", order=order, ax=ax)
+            ax.axvline(0, color="grey", lw=0.8)
+            ax.set_xlim(-1.05, 1.05)
+            ax.set_xlabel(xlabel, fontsize="small")
+        fig.suptitle(("Frames, sentiment and stance" if stance else "Frames and sentiment") + " by period of the story")
+        return fig
+
+    what = {"week": "calendar weeks (named by their Monday)", "month": "calendar months"}.get(
+        kind, "the story phases of the periods file (data/periods.csv: name, start, end)")
+    caption = (f"Frame balance, VADER sentiment" + (" and the stance index toward the target" if stance else "")
+               + f" per period, {what}, earliest first, with 95% bootstrap intervals (articles resampled "
+               f"within a period); each label gives the period's number of articles. {int(counts.sum())} dated "
+               f"articles in {len(order)} periods"
+               + (f"; {single} period(s) rest on a single article, whose interval resamples its sentences" if single else "")
+               + "." + (f" {undated} undated article{'s' * (undated != 1)} {'are' if undated != 1 else 'is'} left out."
+                        if undated else ""))
+    return FigureSpec("13_by_period", "Frames, sentiment and stance by period", caption, draw)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

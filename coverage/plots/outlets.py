@@ -8,15 +8,19 @@ the tables come from :mod:`coverage.measures.keyness` and :mod:`coverage.reuse.f
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from coverage.plots.registry import FigureSpec
+from coverage.plots.registry import FigureSpec, unit_height, units_of
 from coverage.schema import require_columns
 
-__all__ = ["plot_distinctive_words", "plot_reuse_heatmap", "plot_passages", "figure_specs"]
+__all__ = ["plot_distinctive_words", "plot_top_words", "plot_reuse_heatmap", "plot_passages", "figure_specs",
+           "PANELS_MAX"]
+
+#: Up to this many units the distinctive words get a bar panel each; beyond, one compact word grid.
+PANELS_MAX = 6
 
 
 def _axes(ax, size=(6, 4)):
@@ -52,6 +56,43 @@ def plot_distinctive_words(keyness: pd.DataFrame, *, group: str, by: str = "outl
     ax.invert_yaxis()
     ax.set_title(str(group))
     ax.set_xlabel(score)
+    return ax
+
+
+def plot_top_words(keyness: pd.DataFrame, *, by: str = "outlet", word: str = "word", score: str = "z",
+                   top: int = 8, order: Sequence | None = None, ax=None):
+    """Draw a compact grid: one row per group (in ``order``), its ``top`` words by ``score`` left to right.
+
+    Each word is written in its cell, darker for a higher score; only
+    positive scores are shown (words the group uses more than the rest).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["X", "X", "Y"], "word": ["ice", "police", "bezos"], "z": [2.0, 1.0, 3.0]})
+    >>> [t.get_text() for t in plot_top_words(t, order=["Y", "X"]).texts]
+    ['bezos', 'ice', 'police']
+    """
+    require_columns(keyness, [by, word, score], func="plot_top_words")
+    ax = _axes(ax, (10, 6))
+    groups = list(order) if order is not None else sorted(pd.unique(keyness[by]), key=str)
+    positive = keyness[keyness[score] > 0]
+    high = float(positive[score].max()) if len(positive) else 1.0
+    grid = np.full((len(groups), top), np.nan)
+    for r, group in enumerate(groups):
+        rows = positive[positive[by] == group].nlargest(top, score)
+        for c, (w, z) in enumerate(zip(rows[word].astype(str), rows[score].astype(float))):
+            grid[r, c] = z
+            ax.text(c, r, w, ha="center", va="center", fontsize="small",
+                    color="white" if z > 0.6 * high else "black")
+    ax.imshow(np.ma.masked_invalid(grid), cmap="Blues", vmin=0, vmax=high, aspect="auto")
+    ax.set_yticks(range(len(groups)), [str(g) for g in groups])
+    ax.set_xticks(range(top), [f"#{i + 1}" for i in range(top)])
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
     return ax
 
 
@@ -131,47 +172,80 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the outlet figures ``40_distinctive_words``, ``41_reuse_heatmap``, ``42_reuse_passages``.
 
     Uses ``tables["articles"]`` (or ``"corpus"``), ``"keyness"``, ``"reuse"``
-    and ``"reuse_pairs"``; a figure whose table is missing or empty is left out.
+    and ``"reuse_pairs"``; a figure whose table is missing or empty is left
+    out. The distinctive words are those of each unit of ``tables["units"]``
+    (:func:`coverage.compare.units.unit_table`), recounted from
+    ``"corpus"`` and ``"word_counts"`` when the unit is not the outlet or
+    units were pooled; past :data:`PANELS_MAX` units they are one compact grid.
     """
     articles = tables["articles"] if "articles" in tables else tables["corpus"]
     n, n_outlets = len(articles), articles["outlet"].nunique()
     specs = []
-    keyness = tables.get("keyness")
+    keyness = _unit_keyness(tables, units_of(tables))
     if keyness is not None and not keyness.empty:
-        specs.append(_distinctive_spec(keyness, articles, n, n_outlets))
+        specs.append(_distinctive_spec(keyness, units_of(tables), n))
     if "reuse_pairs" in tables and "reuse" in tables:
         specs += _reuse_specs(tables["reuse"], tables["reuse_pairs"], articles, n)
     return specs
 
 
-def _distinctive_spec(keyness, articles, n, n_outlets) -> FigureSpec:
+def _unit_keyness(tables, units) -> pd.DataFrame | None:
+    keyness = tables.get("keyness")
+    as_outlets = (units["by"] == "outlet").all() and not units["pooled"].any()
+    if keyness is not None and "outlet" in keyness.columns and as_outlets:
+        label = units.drop_duplicates("value").set_index("value")["unit"]
+        return keyness.assign(unit=keyness["outlet"].map(label))
+    if "corpus" not in tables or units["unit"].nunique() < 2:
+        return None
+    from coverage.compare.units import with_units
+    from coverage.measures.keyness import keyness as keyness_of
+
+    return keyness_of(with_units(tables["corpus"], units), by="unit", counts=tables.get("word_counts"))
+
+
+def _distinctive_spec(keyness, units, n) -> FigureSpec:
     import matplotlib.pyplot as plt
 
+    from coverage.compare.units import pooling_note, unit_noun
     from coverage.measures.keyness import load_stop_words
 
+    by = str(units["by"].iloc[0])
     stop = load_stop_words("english")
     content = keyness[~keyness["word"].isin(stop)]
-    outlets = sorted(content["outlet"].unique())
-    single = articles.groupby("outlet")["article_id"].nunique().eq(1).sum()
+    shown = units.drop_duplicates("unit")
+    pooled = set(shown.loc[shown["pooled"], "unit"])
+    # Largest units first, the pooled one last.
+    order = [u for u in shown.sort_values(["n_articles", "unit"], ascending=[False, True])["unit"] if u not in pooled]
+    order += sorted(pooled)
+    single = int((shown["n_articles"] == 1).sum())
+    compact = len(order) > PANELS_MAX
 
     def draw():
-        cols = min(3, len(outlets))
-        rows = -(-len(outlets) // cols)
+        if compact:
+            fig, ax = plt.subplots(figsize=(11, unit_height(len(order), per_row=0.4, extra=1.4)))
+            plot_top_words(content, by="unit", order=order, ax=ax)
+            ax.set_title(f"Words each {by} uses more than the others (top 8 by z, darker = higher)")
+            return fig
+        cols = min(3, len(order))
+        rows = -(-len(order) // cols)
         fig, axes = plt.subplots(rows, cols, figsize=(4 * cols, 3.2 * rows), squeeze=False)
-        for ax, outlet in zip(axes.flat, outlets):
-            plot_distinctive_words(content, group=outlet, ax=ax)
-        for ax in axes.flat[len(outlets):]:
+        for ax, unit in zip(axes.flat, order):
+            plot_distinctive_words(content, group=unit, by="unit", ax=ax)
+        for ax in axes.flat[len(order):]:
             ax.set_visible(False)
-        fig.suptitle("Words each outlet uses more than the others")
+        fig.suptitle(f"Words each {by} uses more than the others")
         fig.tight_layout()
         return fig
 
-    caption = (f"For each outlet, the 10 words with the highest z-score of the log-odds ratio with an "
-               f"informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): that outlet's articles "
-               f"against all the others, English stop words left out of the display. {n} articles from "
-               f"{n_outlets} outlets; {single} outlet(s) rest on a single article, so their words are "
-               f"one article's words, not an outlet's habit.")
-    return FigureSpec("40_distinctive_words", "Distinctive words per outlet", caption, draw)
+    note = pooling_note(units)
+    caption = (f"For each {by}, the {8 if compact else 10} words with the highest z-score of the log-odds ratio "
+               f"with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): that {by}'s articles "
+               f"against all the others, English stop words left out of the display"
+               + ("; one row per " + by + ", largest first" if compact else "") +
+               f". {n} articles from {unit_noun(by, units['value'].nunique())}; {single} of the {unit_noun(by, len(order))} "
+               f"shown rest on a single article, so their words are one article's words, not a habit."
+               + (f" {note}" if note else ""))
+    return FigureSpec("40_distinctive_words", f"Distinctive words per {by}", caption, draw)
 
 
 def _label(articles) -> dict[str, str]:

@@ -16,7 +16,46 @@ from pathlib import Path
 
 from coverage.io.write import atomic_write, write_text
 
-__all__ = ["FigureSpec", "save_figures", "figures_index"]
+__all__ = ["FigureSpec", "save_figures", "figures_index", "MAX_PIXELS", "DPI", "units_of", "unit_height"]
+
+#: Figures are saved at this resolution...
+DPI = 150
+#: ...unless a side would exceed this many pixels: then the resolution is lowered for that figure.
+MAX_PIXELS = 3000
+
+
+def units_of(tables) -> "object":
+    """The unit of comparison of a run: ``tables["units"]`` (:func:`coverage.compare.units.unit_table`),
+    else every outlet (pooled past 25) of the articles, or of the first table that names them."""
+    from coverage.compare.units import unit_table
+
+    if "units" in tables:
+        return tables["units"]
+    for name in ("articles", "corpus", "sentence_framing", "mentions", "voice_ledger"):
+        table = tables.get(name)
+        if table is not None and {"article_id", "outlet"} <= set(table.columns):
+            return unit_table(table.drop_duplicates("article_id"), by="outlet")
+    raise ValueError("figure_specs() needs the articles (tables['articles'] or tables['corpus']) to know "
+                     "which outlet each article is from")
+
+
+def unit_height(n_rows: int, *, per_row: float = 0.45, extra: float = 1.8) -> float:
+    """Figure height in inches for ``n_rows`` rows: never more than the pixel cap allows at :data:`DPI`.
+
+    Examples
+    --------
+    >>> unit_height(5), unit_height(1000) * DPI <= MAX_PIXELS
+    (4.05, True)
+    """
+    return round(min(per_row * n_rows + extra, (MAX_PIXELS - 60) / DPI), 2)
+
+
+def _dpi(fig) -> float:
+    # bbox_inches="tight" saves the drawn extent, legends outside the axes included; measuring it
+    # needs a renderer but no full draw.
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    side = max(box.width, box.height) + 0.2  # the tight box's padding
+    return min(DPI, int((MAX_PIXELS - 2) / side)) if side > 0 else DPI
 
 
 @dataclass(frozen=True)
@@ -67,13 +106,14 @@ def save_figures(specs: Iterable[FigureSpec], out_dir: str | Path, *, progress=N
         for spec in progress(specs) if progress else specs:
             fig = spec.draw()
             try:
+                dpi = _dpi(fig)
                 for ext in ("png", "svg"):
                     # No date or software stamp: a rerun on the same data gives the same bytes.
                     meta = {"Date": None} if ext == "svg" else {"Software": None}
                     written.append(atomic_write(
                         out / f"{spec.name}.{ext}",
-                        lambda tmp, ext=ext, meta=meta: fig.savefig(
-                            tmp, format=ext, dpi=150, bbox_inches="tight", metadata=meta),
+                        lambda tmp, ext=ext, meta=meta, dpi=dpi: fig.savefig(
+                            tmp, format=ext, dpi=dpi, bbox_inches="tight", metadata=meta),
                     ))
             finally:
                 plt.close(fig)

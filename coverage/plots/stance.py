@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from coverage.errors import LexiconError
-from coverage.plots.registry import FigureSpec
+from coverage.plots.registry import FigureSpec, unit_height, units_of
 from coverage.schema import require_columns
 from coverage.stance.model import LABELS
 
@@ -36,7 +36,8 @@ def _axes(ax, size=(7, 3.5)):
 
 
 def plot_stance_index(table: pd.DataFrame, *, y: str = "outlet", hue: str | None = "voice",
-                      x: str = "estimate", low: str = "ci_low", high: str = "ci_high", ax=None):
+                      x: str = "estimate", low: str = "ci_low", high: str = "ci_high", order: Sequence | None = None,
+                      ax=None):
     """Draw the stance index with its interval per outlet, one colour per ``hue`` level.
 
     Takes rows of :func:`coverage.stance.tables.compare_stance` (``by=["outlet",
@@ -61,7 +62,7 @@ def plot_stance_index(table: pd.DataFrame, *, y: str = "outlet", hue: str | None
     data = table
     if hue:
         data = table.assign(**{hue: table[hue].map(lambda v: _VOICE_LABELS.get(v, v))})
-    ax = plot_intervals(data, y=y, hue=hue, x=x, low=low, high=high, ax=_axes(ax))
+    ax = plot_intervals(data, y=y, hue=hue, x=x, low=low, high=high, order=order, ax=_axes(ax))
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("stance index: (positive − negative) / mentions")
@@ -69,12 +70,14 @@ def plot_stance_index(table: pd.DataFrame, *, y: str = "outlet", hue: str | None
 
 
 def plot_stance_mentions(mentions: pd.DataFrame, *, y: str = "outlet", x: str = "stance_net",
-                         hue: str = "stance", order: Sequence | None = None, seed: int = 0, ax=None):
+                         hue: str = "stance", order: Sequence | None = None, seed: int = 0,
+                         count_format: str = "{label} (n={n})", ax=None):
     """Draw one dot per mention: its graded stance ``x`` on a row per ``y`` category.
 
     Dots are spread vertically by a seeded jitter so that they do not hide
     each other, and coloured by their class (``hue``); each row's label
-    carries its number of mentions, so the reader sees the sample size.
+    carries its number of mentions (``count_format``, with ``{label}`` and
+    ``{n}``), so the reader sees the sample size.
 
     Returns
     -------
@@ -102,7 +105,7 @@ def plot_stance_mentions(mentions: pd.DataFrame, *, y: str = "outlet", x: str = 
             ax.scatter(data[x].to_numpy(dtype=float)[keep], pos[keep], s=22, alpha=0.8,
                        color=STANCE_COLORS.get(level), edgecolors="white", linewidths=0.4, label=level)
     counts = data[y].value_counts()
-    ax.set_yticks(range(len(categories)), [f"{c} (n={int(counts.get(c, 0))})" for c in categories])
+    ax.set_yticks(range(len(categories)), [count_format.format(label=c, n=int(counts.get(c, 0))) for c in categories])
     ax.set_ylim(len(categories) - 0.5, -0.5)  # first category on top
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
@@ -115,42 +118,63 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the stance figures ``30_stance_by_outlet`` and ``31_stance_mentions``.
 
     ``tables`` needs ``"stance_summary"`` and ``"mentions"`` from
-    :func:`coverage.stance.tables.stance_tables`; without them no figure is made.
-    Figure 30 is split by voice when the summary has voice rows, else it
-    shows one index per outlet.
+    :func:`coverage.stance.tables.stance_tables`; without them no figure is
+    made (the index is recomputed from the mentions for the unit). The unit is ``tables["units"]`` (:func:`coverage.compare.units.unit_table`),
+    every outlet by default, sorted by the stance index (highest first, the
+    pooled unit last). Figure 30 is split by voice when the mentions carry one.
     """
     if "stance_summary" not in tables or "mentions" not in tables:
         return []
-    summary, mentions = tables["stance_summary"], tables["mentions"]
-    require_columns(summary, ["split", "outlet", "estimate", "ci_low", "ci_high", "n_articles", "n_units"],
-                    func="figure_specs")
-    require_columns(mentions, ["article_id", "outlet", "group", "target", "stance", "stance_net"],
-                    func="figure_specs")
-    own = mentions[mentions["group"] == "target"]
+    from coverage.compare.units import with_units
+    from coverage.stance.tables import STANCE_SCORE
+
+    mentions, summary = tables["mentions"], tables["stance_summary"]
+    require_columns(mentions, ["article_id", "outlet", "group", "target", "stance", "stance_net"], func="figure_specs")
+    if "stance_score" not in mentions.columns:
+        mentions = mentions.assign(stance_score=mentions["stance"].map(STANCE_SCORE))
+    units = units_of(tables)
+    own = with_units(mentions[mentions["group"] == "target"], units)
     if own.empty:
         return []
     name = _target_label(own["target"].iloc[0])
-    return [_index_spec(summary, own, name), _strip_spec(own, name)]
+    by = str(units["by"].iloc[0])
+    if by == "outlet" and not units["pooled"].any():
+        # The run's summary is per outlet already: label its rows.
+        require_columns(summary, ["split", "outlet", "estimate", "ci_low", "ci_high"], func="figure_specs")
+        label = units.drop_duplicates("value").set_index("value")["unit"]
+        summary = summary.assign(unit=summary["outlet"].astype(str).map(label))
+    else:
+        summary = None
+    by_voice = (("voice" in own.columns and own["voice"].notna().any()) if summary is None
+                else "voice" in summary.columns and (summary["split"] == "voice").any())
+    return [_index_spec(own, units, name, by, by_voice=by_voice, summary=summary), _strip_spec(own, units, name, by)]
 
 
-def _sample(own: pd.DataFrame) -> str:
-    n_out = own["outlet"].nunique()
-    single = int((own.groupby("outlet")["article_id"].nunique() == 1).sum())
-    text = (f"{len(own)} mentions in {own['article_id'].nunique()} articles from {n_out} outlets")
+def _sample(own: pd.DataFrame, units: pd.DataFrame, by: str) -> str:
+    from coverage.compare.units import pooling_note, unit_noun
+
+    n_units = units["value"].nunique()
+    text = f"{len(own)} mentions in {own['article_id'].nunique()} articles from {unit_noun(by, n_units)}"
+    single = int((own.groupby("unit")["article_id"].nunique() == 1).sum())
     if single:
-        text += (f"; {single} outlet(s) rest on a single article, so their interval resamples that "
-                 "article's mentions and says nothing about the outlet in general")
-    return text
+        rows = unit_noun(by, int(own["unit"].nunique()))
+        text += (f"; {single} of the {rows} rest on a single article, so their interval "
+                 f"resamples that article's mentions and says nothing about the {by} in general")
+    note = pooling_note(units)
+    return text + (f". {note[:-1]}" if note else "")
 
 
-def _index_spec(summary: pd.DataFrame, own: pd.DataFrame, name: str) -> FigureSpec:
-    by_voice = "voice" in summary.columns and (summary["split"] == "voice").any()
-    rows = summary[summary["split"] == ("voice" if by_voice else "outlet")]
+def _index_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str, *, by_voice: bool,
+                summary: pd.DataFrame | None = None) -> FigureSpec:
+    from coverage.compare.units import unit_order
+    from coverage.stance.tables import compare_stance
+
     caption = (
-        f"Stance toward {name}: (positive − negative mentions) / mentions, per outlet"
+        f"Stance toward {name}: (positive − negative mentions) / mentions, per {by}"
         + (", split by voice (sentences mostly inside quotation marks versus the journalist's own)"
            if by_voice else "")
-        + f", with 95% bootstrap intervals. {_sample(own)}. Each mention's class comes from a "
+        + f", with 95% bootstrap intervals; sorted by the index over all mentions, highest first, each label "
+        f"giving the {by}'s number of articles. {_sample(own, units, by)}. Each mention's class comes from a "
         "classifier trained on NewsMTSC (political news about persons); check its agreement with the "
         "hand labels of data/annotations/ before reading small differences."
     )
@@ -158,29 +182,39 @@ def _index_spec(summary: pd.DataFrame, own: pd.DataFrame, name: str) -> FigureSp
     def draw():
         import matplotlib.pyplot as plt
 
-        n = rows["outlet"].nunique()
-        fig, ax = plt.subplots(figsize=(8, 0.7 * n + 1.6))
-        plot_stance_index(rows, hue="voice" if by_voice else None, ax=ax)
-        ax.set_title(f"Stance toward {name}, by outlet" + (" and voice" if by_voice else ""))
+        if summary is not None:
+            overall = summary[summary["split"] == "outlet"]
+            rows = summary[summary["split"] == "voice"] if by_voice else overall
+        else:
+            overall = compare_stance(own, by="unit")
+            rows = compare_stance(own.dropna(subset=["voice"]), by=["unit", "voice"]) if by_voice else overall
+        order = unit_order(overall, units=units)
+        fig, ax = plt.subplots(figsize=(8, unit_height(len(order), per_row=0.6, extra=1.6)))
+        plot_stance_index(rows, y="unit", hue="voice" if by_voice else None, order=order, ax=ax)
+        ax.set_title(f"Stance toward {name}, by {by}" + (" and voice" if by_voice else ""))
         return fig
 
-    return FigureSpec("30_stance_by_outlet", f"Stance toward {name} by outlet", caption, draw)
+    return FigureSpec("30_stance_by_outlet", f"Stance toward {name} by {by}", caption, draw)
 
 
-def _strip_spec(own: pd.DataFrame, name: str) -> FigureSpec:
+def _strip_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str) -> FigureSpec:
+    from coverage.compare.units import unit_order
+
     counts = own["stance"].value_counts()
+    mean = own.groupby("unit")["stance_net"].mean().rename("estimate").reset_index()
+    order = unit_order(mean, units=units)
     caption = (
         f"Every mention of {name}, one dot each: the classifier's P(positive) − P(negative), coloured by "
         f"its predicted class ({', '.join(f'{int(counts.get(c, 0))} {c}' for c in LABELS)}). "
-        f"{_sample(own).split(';')[0]}. The row labels give each outlet's number of mentions."
+        f"{_sample(own, units, by).split(';')[0]}. Rows are sorted by the mean of the dots, highest first; "
+        f"each label gives the {by}'s number of articles (n) and of mentions."
     )
 
     def draw():
         import matplotlib.pyplot as plt
 
-        n = own["outlet"].nunique()
-        fig, ax = plt.subplots(figsize=(8, 0.6 * n + 1.6))
-        plot_stance_mentions(own, ax=ax)
+        fig, ax = plt.subplots(figsize=(8, unit_height(len(order), per_row=0.5, extra=1.6)))
+        plot_stance_mentions(own, y="unit", order=order, count_format="{label}, {n} mentions", ax=ax)
         ax.set_title(f"Each mention of {name}")
         return fig
 

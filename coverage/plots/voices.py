@@ -16,9 +16,9 @@ import pandas as pd
 
 from coverage.voices.roles import ROLES
 from coverage.errors import CorpusWarning
-from coverage.plots.registry import FigureSpec
+from coverage.plots.registry import FigureSpec, unit_height, units_of
 from coverage.schema import require_columns
-from coverage.voices.ledger import VOICES
+from coverage.voices.ledger import VOICES, voice_ledger
 
 __all__ = ["ROLE_COLORS", "VOICE_LABELS", "plot_voice_ledger", "plot_by_voice", "figure_specs"]
 
@@ -45,8 +45,8 @@ def _axes(ax, size=(7, 3.5)):
 
 
 def plot_voice_ledger(ledger: pd.DataFrame, *, y: str = "outlet", x: str = "quoted_word_share",
-                      hue: str = "role", hue_order: Sequence[str] = ROLES, ax=None):
-    """Draw one stacked horizontal bar per outlet: the share of quoted words by role.
+                      hue: str = "role", hue_order: Sequence[str] = ROLES, order: Sequence | None = None, ax=None):
+    """Draw one stacked horizontal bar per outlet (or unit ``y``, in ``order``): the share of quoted words by role.
 
     A missing share (an outlet that quotes no one) draws nothing for it.
 
@@ -63,7 +63,7 @@ def plot_voice_ledger(ledger: pd.DataFrame, *, y: str = "outlet", x: str = "quot
     """
     require_columns(ledger, [y, x, hue], func="plot_voice_ledger")
     ax = _axes(ax)
-    outlets = sorted(pd.unique(ledger[y]), key=str)
+    outlets = list(order) if order is not None else sorted(pd.unique(ledger[y]), key=str)
     shares = ledger.pivot_table(index=y, columns=hue, values=x, aggfunc="sum", dropna=False)
     shares = shares.reindex(index=outlets, columns=list(hue_order)).astype(float)
     left = np.zeros(len(outlets))
@@ -73,7 +73,7 @@ def plot_voice_ledger(ledger: pd.DataFrame, *, y: str = "outlet", x: str = "quot
         ax.barh(range(len(outlets)), drawn, left=left, color=ROLE_COLORS.get(role), label=role.replace("_", " "),
                 height=0.7)
         left += drawn
-    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_yticks(range(len(outlets)), [str(o) for o in outlets])
     ax.set_ylim(len(outlets) - 0.5, -0.5)  # first outlet on top
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of quoted words")
@@ -82,7 +82,7 @@ def plot_voice_ledger(ledger: pd.DataFrame, *, y: str = "outlet", x: str = "quot
 
 
 def plot_by_voice(table: pd.DataFrame, *, y: str = "outlet", hue: str = "voice", x: str = "estimate",
-                  low: str = "ci_low", high: str = "ci_high", ax=None):
+                  low: str = "ci_low", high: str = "ci_high", order: Sequence | None = None, ax=None):
     """Draw an estimate with its interval per outlet, one colour per voice.
 
     Takes the output of :func:`coverage.measures.sentiment.compare_sentiment` with
@@ -106,7 +106,7 @@ def plot_by_voice(table: pd.DataFrame, *, y: str = "outlet", hue: str = "voice",
     rank = {v: i for i, v in enumerate(VOICES)}
     ordered = table.sort_values(hue, key=lambda s: s.map(rank).fillna(len(rank)), kind="stable")
     ordered = ordered.assign(**{hue: ordered[hue].map(lambda v: VOICE_LABELS.get(v, v))})
-    ax = plot_intervals(ordered, y=y, hue=hue, x=x, low=low, high=high, ax=_axes(ax))
+    ax = plot_intervals(ordered, y=y, hue=hue, x=x, low=low, high=high, order=order, ax=_axes(ax))
     ax.axvline(0, color="grey", lw=0.8)
     return ax
 
@@ -114,43 +114,75 @@ def plot_by_voice(table: pd.DataFrame, *, y: str = "outlet", hue: str = "voice",
 def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     """Return the voice figures: ``20_voice_ledger`` and ``21_sentiment_by_voice``.
 
-    ``tables`` needs ``"voice_ledger"`` and ``"quotes"`` (from
-    :func:`coverage.voices.ledger.quote_tables`) for figure 20. Figure 21 needs the
-    per-sentence sentiment table ``"sentence_framing"`` (columns
-    ``article_id, sentence_id, outlet, n_words, textblob_polarity,
-    vader_compound``) and the voices, either as a ``voice`` column there or
-    in ``"sentences"`` (from :func:`coverage.voices.ledger.quote_tables`); without
-    them figure 21 is left out with a warning.
+    ``tables`` needs ``"quotes"`` and the articles (``"articles"`` or
+    ``"corpus"``) for figure 20, whose ledger is counted per unit of
+    ``tables["units"]`` (:func:`coverage.compare.units.unit_table`; every
+    outlet by default). Figure 21 needs the per-sentence sentiment table
+    ``"sentence_framing"`` (columns ``article_id, sentence_id, n_words,
+    textblob_polarity, vader_compound``) and the voices, either as a
+    ``voice`` column there or in ``"sentences"`` (from
+    :func:`coverage.voices.ledger.quote_tables`); without them figure 21 is
+    left out with a warning.
     """
     specs = []
-    if "voice_ledger" in tables and "quotes" in tables:
-        specs.append(_ledger_spec(tables["voice_ledger"], tables["quotes"]))
+    units = _units(tables)
+    if "quotes" in tables and ("voice_ledger" in tables or "articles" in tables or "corpus" in tables):
+        specs.append(_ledger_spec(tables["quotes"], units, ledger=tables.get("voice_ledger")))
     scored = _scored_with_voice(tables)
     if scored is not None:
-        specs.append(_sentiment_spec(scored))
+        specs.append(_sentiment_spec(scored, units))
     return specs
 
 
-def _ledger_spec(ledger: pd.DataFrame, quotes: pd.DataFrame) -> FigureSpec:
-    require_columns(ledger, ["outlet", "role", "quoted_word_share", "n_articles"], func="figure_specs")
+def _units(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    from coverage.compare.units import unit_table
+
+    try:
+        return units_of(tables)
+    except ValueError:
+        ledger = tables.get("voice_ledger")
+        if ledger is None or not {"outlet", "n_articles"} <= set(ledger.columns):
+            raise
+    # Only the ledger: its n_articles say how many articles each outlet has.
+    per_outlet = ledger.drop_duplicates("outlet")
+    rows = [(f"{o}#{i}", o) for o, n in zip(per_outlet["outlet"], per_outlet["n_articles"]) for i in range(int(n))]
+    return unit_table(pd.DataFrame(rows, columns=["article_id", "outlet"]), by="outlet")
+
+
+def _ledger_spec(quotes: pd.DataFrame, units: pd.DataFrame, *, ledger: pd.DataFrame | None = None) -> FigureSpec:
+    from coverage.compare.units import pooling_note, unit_noun, unit_order
+
+    by = str(units["by"].iloc[0])
+    if ledger is not None and by == "outlet" and not units["pooled"].any():
+        # The run's ledger is per outlet already: label its rows.
+        require_columns(ledger, ["outlet", "role", "quoted_word_share", "n_articles"], func="figure_specs")
+        label = units.drop_duplicates("value").set_index("value")["unit"]
+        ledger = ledger.assign(unit=ledger["outlet"].astype(str).map(label))
+    else:
+        # The ledger counts per "outlet": here, per unit label.
+        ledger = voice_ledger(quotes, units[["article_id", "unit"]].rename(columns={"unit": "outlet"}))
+        ledger = ledger.rename(columns={"outlet": "unit"})
+    first_role = ledger[ledger["role"] == ROLES[0]].rename(columns={"quoted_word_share": "estimate"})
+    order = unit_order(first_role, units=units)
     n_quotes = len(quotes)
     n_full = int((quotes["kind"] == "full").sum()) if "kind" in quotes.columns else n_quotes
-    n_outlets = int(ledger["outlet"].nunique())
-    n_articles = int(ledger.drop_duplicates("outlet")["n_articles"].sum())
+    note = pooling_note(units)
     caption = (
-        "Share of the words inside quotation marks that each outlet gives to each kind of speaker "
+        f"Share of the words inside quotation marks that each {by} gives to each kind of speaker "
         "(company, employees, civil-rights groups, government, other media, other sources, or no speaker "
-        f"named). {n_quotes} quotations ({n_full} full, {n_quotes - n_full} partial) in {n_articles} articles "
-        f"from {n_outlets} outlets. Speakers and roles come from the kit's rule-based extractor and its "
-        "editable roles file (coverage/data/roles.yaml); paraphrase without quote marks is not counted."
+        f"named), sorted by the company's share, highest first; each label gives the {by}'s number of articles. "
+        f"{n_quotes} quotations ({n_full} full, {n_quotes - n_full} partial) in {units['article_id'].nunique()} "
+        f"articles from {unit_noun(by, units['value'].nunique())}. Speakers and roles come from the kit's "
+        "rule-based extractor and its editable roles file (coverage/data/roles.yaml); paraphrase without quote "
+        "marks is not counted." + (f" {note}" if note else "")
     )
 
     def draw():
         import matplotlib.pyplot as plt
 
-        fig, ax = plt.subplots(figsize=(8, 0.5 * n_outlets + 1.6))
-        plot_voice_ledger(ledger, ax=ax)
-        ax.set_title("Whose words each outlet quotes")
+        fig, ax = plt.subplots(figsize=(8, unit_height(len(order), per_row=0.45, extra=1.6)))
+        plot_voice_ledger(ledger, y="unit", order=order, ax=ax)
+        ax.set_title(f"Whose words each {by} quotes")
         return fig
 
     return FigureSpec("20_voice_ledger", "Voice ledger: quoted words by speaker role", caption, draw)
@@ -168,24 +200,28 @@ def _scored_with_voice(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | Non
             return None
         scored = scored.merge(voiced[["article_id", "sentence_id", "voice"]], on=["article_id", "sentence_id"],
                               how="left", validate="one_to_one")
-    require_columns(scored, ["article_id", "outlet", "n_words", "voice", "textblob_polarity", "vader_compound"],
+    require_columns(scored, ["article_id", "n_words", "voice", "textblob_polarity", "vader_compound"],
                     func="figure_specs")
     return scored
 
 
-def _sentiment_spec(scored: pd.DataFrame) -> FigureSpec:
+def _sentiment_spec(scored: pd.DataFrame, units: pd.DataFrame) -> FigureSpec:
+    from coverage.compare.units import pooling_note, single_article_note, unit_noun, unit_order, with_units
+
+    by = str(units["by"].iloc[0])
+    scored = with_units(scored, units)
     counts = scored["voice"].value_counts()
-    n_outlets = int(scored["outlet"].nunique())
-    single = int((scored.groupby("outlet")["article_id"].nunique() == 1).sum())
+    single = single_article_note(units, labels=list(scored["unit"].unique()))
+    note = pooling_note(units)
     caption = (
         "Mean sentence sentiment (TextBlob polarity and VADER compound, each sentence weighted by its words) "
         "of the journalist's own sentences and of quoted sentences (more than half of the sentence inside "
-        "quotation marks), per outlet, with 95% bootstrap intervals. "
+        f"quotation marks), per {by}, with 95% bootstrap intervals; sorted by the VADER score of the "
+        f"journalist's own sentences, highest first, each label giving the {by}'s number of articles. "
         f"{len(scored)} sentences ({int(counts.get('author', 0))} own, {int(counts.get('quoted', 0))} quoted) "
-        f"in {scored['article_id'].nunique()} articles from {n_outlets} outlets"
-        + (f"; {single} outlet(s) rest on a single article, whose interval resamples its sentences"
-           if single else "")
-        + ". Lexicon scores measure the tone of the wording, not the outlet's stance."
+        f"in {scored['article_id'].nunique()} articles from {unit_noun(by, units['value'].nunique())}"
+        + (f"; {single}" if single else "")
+        + ". Lexicon scores measure the tone of the wording, not the outlet's stance." + (f" {note}" if note else "")
     )
 
     def draw():
@@ -193,14 +229,16 @@ def _sentiment_spec(scored: pd.DataFrame) -> FigureSpec:
 
         from coverage.measures.sentiment import compare_sentiment
 
-        table = compare_sentiment(scored.dropna(subset=["voice"]), by=["outlet", "voice"])
-        fig, axes = plt.subplots(1, 2, figsize=(10, 0.7 * n_outlets + 1.8), sharey=True)
+        table = compare_sentiment(scored.dropna(subset=["voice"]), by=["unit", "voice"])
+        own = table[(table["measure"] == "vader_compound") & (table["voice"] == "author")]
+        order = unit_order(own, units=units)
+        fig, axes = plt.subplots(1, 2, figsize=(10, unit_height(len(order), per_row=0.6, extra=1.8)), sharey=True)
         for ax, measure, label in zip(axes, ("textblob_polarity", "vader_compound"),
                                       ("TextBlob polarity", "VADER compound")):
-            plot_by_voice(table[table["measure"] == measure], ax=ax)
+            plot_by_voice(table[table["measure"] == measure], y="unit", order=order, ax=ax)
             ax.set_xlabel(f"{label} (word-weighted sentence mean)")
         axes[1].get_legend().remove()
         fig.suptitle("Sentiment of the journalist's voice and of the quoted voice")
         return fig
 
-    return FigureSpec("21_sentiment_by_voice", "Sentiment by outlet, split by voice", caption, draw)
+    return FigureSpec("21_sentiment_by_voice", f"Sentiment by {by}, split by voice", caption, draw)

@@ -33,7 +33,8 @@ def test_raw_folder_holds_only_the_five_articles(repo):
 
 
 def test_shipped_corpus_shape(shipped_corpus):
-    assert list(shipped_corpus.columns) == list(CORPUS_COLUMNS)
+    # The kit's columns, then those of the template data/outlets.csv.
+    assert list(shipped_corpus.columns) == [*CORPUS_COLUMNS, "group", "lean"]
     assert len(shipped_corpus) == 5
     assert shipped_corpus["article_id"].is_unique
     assert pd.api.types.is_datetime64_any_dtype(shipped_corpus["published"])

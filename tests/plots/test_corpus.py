@@ -28,9 +28,10 @@ def test_timeline_draws_one_dot_per_article(articles):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Forbes", "Tech Observer"]
 
 
-def test_length_bars_sum_each_outlet(articles):
+def test_length_bars_are_the_mean_of_each_outlet(articles):
+    # A mean, not a sum, so that a unit of many articles (or the pooled "other") is comparable.
     ax = plot_length(articles)
-    assert sorted(round(p.get_width()) for p in ax.patches) == [453, 1233]
+    assert sorted(p.get_width() for p in ax.patches) == [453, (433 + 800) / 2]
 
 
 def test_plot_functions_check_columns(articles):
@@ -40,7 +41,24 @@ def test_plot_functions_check_columns(articles):
 
 def test_figure_specs_caption_states_sample(articles):
     specs = figure_specs({"articles": articles})
-    assert [s.name for s in specs] == ["01_timeline", "02_length_by_outlet"]
+    assert [s.name for s in specs] == ["01_timeline", "02_length_by_outlet", "03_volume"]
     assert "(2 of 3). 3 articles from 2 outlets." in specs[0].caption
     fig = specs[0].draw()
     assert fig.axes[0].get_title() == "Coverage timeline by outlet"
+    # Rows carry their articles, earliest first.
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Forbes (n=2)", "Tech Observer (n=1)"]
+    # Two articles in June 2018 and one in November: six months of bars, 3 articles in all.
+    volume = specs[2].draw().axes[0]
+    assert sum(p.get_height() for p in volume.patches) == 3 and len(volume.patches) == 2 * 6
+
+
+def test_undated_articles_are_left_out_of_the_time_figures_and_counted(articles):
+    undated = articles.assign(published=pd.to_datetime(["2018-06-22", None, None]))
+    specs = {s.name: s for s in figure_specs({"articles": undated})}
+    assert "2 undated articles are left out." in specs["01_timeline"].caption
+    assert "2 undated articles are left out." in specs["03_volume"].caption
+    ax = specs["01_timeline"].draw().axes[0]
+    assert sum(len(c.get_offsets()) for c in ax.collections[:2]) == 1
+    # Nothing dated: no volume figure at all.
+    none = {s.name for s in figure_specs({"articles": articles.assign(published=pd.NaT)})}
+    assert none == {"01_timeline", "02_length_by_outlet"}

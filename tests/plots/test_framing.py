@@ -85,13 +85,13 @@ def test_figures_draw_what_the_tables_say(tables):
         position = specs["12_by_position"].draw()
     left, right = sentiment.axes
     assert [len(d) for d in _dots(left)] == [5] and [len(d) for d in _dots(right)] == [5]
-    outlets = sorted(tables["sentence_framing"]["outlet"].unique())
-    assert [t.get_text() for t in left.get_yticklabels()] == outlets
-    # VADER dots are the word-weighted means of the sentence table
+    # VADER dots are the word-weighted means of the sentence table, rows sorted by them, highest first
     sent = tables["sentence_framing"]
     expected = sent.groupby("outlet").apply(lambda g: np.average(g["vader_compound"], weights=g["n_words"]),
-                                            include_groups=False)
-    assert _dots(right)[0][:, 0] == pytest.approx(expected.reindex(outlets).to_numpy())
+                                            include_groups=False).sort_values(ascending=False)
+    assert [t.get_text() for t in left.get_yticklabels()] == [f"{o} (n=1)" for o in expected.index]
+    dots = _dots(right)[0]
+    assert dots[np.argsort(dots[:, 1]), 0] == pytest.approx(expected.to_numpy())
 
     rates, balance = frames.axes[:2]
     # 2 frames x 2 scopes on the left; whole/target balance on the right

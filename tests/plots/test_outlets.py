@@ -77,7 +77,7 @@ def shipped_tables(shipped_corpus, shipped_sentences):
 def test_figure_specs_on_shipped_articles(shipped_tables):
     specs = figure_specs(shipped_tables)
     assert [s.name for s in specs] == ["40_distinctive_words", "41_reuse_heatmap", "42_reuse_passages"]
-    assert "5 articles from 5 outlets; 5 outlet(s) rest on a single article" in specs[0].caption
+    assert "5 articles from 5 outlets; 5 of the 5 outlets shown rest on a single article" in specs[0].caption
     assert "5 articles; 6 pairs share text." in specs[1].caption
     n_unquoted = int((shipped_tables["reuse"]["quoted"] == "neither").sum())
     assert f"The longest of the {n_unquoted} passages" in specs[2].caption
@@ -87,7 +87,7 @@ def test_figure_specs_on_shipped_articles(shipped_tables):
 def test_distinctive_words_figure_has_one_panel_per_outlet(shipped_tables):
     fig = figure_specs(shipped_tables)[0].draw()
     visible = [ax for ax in fig.axes if ax.get_visible()]
-    assert sorted(ax.get_title() for ax in visible) == sorted(shipped_tables["articles"]["outlet"])
+    assert sorted(ax.get_title() for ax in visible) == sorted(f"{o} (n=1)" for o in shipped_tables["articles"]["outlet"])
     words = {t.get_text() for ax in visible for t in ax.get_yticklabels()}
     assert "the" not in words and "refuse" in words  # stop words left out; Tech Observer's "refuse" kept
 

@@ -99,7 +99,7 @@ def test_figure_specs_names_captions_and_drawings():
     index, strip = specs
     # target mentions only: 5 mentions in 3 articles from 2 outlets; B rests on one article
     assert "5 mentions in 3 articles from 2 outlets" in index.caption
-    assert "1 outlet(s) rest on a single article" in index.caption
+    assert "1 of the 2 outlets rest on a single article" in index.caption
     assert "split by voice" in index.caption and "Amazon" in index.caption
     assert "3 negative, 1 neutral, 1 positive" in strip.caption
     fig = index.draw()
@@ -116,7 +116,8 @@ def test_figure_specs_without_voice_shows_one_index_per_outlet():
     assert "split by voice" not in index.caption
     ax = index.draw().axes[0]
     assert ax.get_legend() is None
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["A", "B"]
+    # Sorted by the index, highest first; labels carry the articles.
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["B (n=1)", "A (n=2)"]
 
 
 @pytest.mark.parametrize("tables", [{}, {"mentions": MENTIONS}, {"stance_summary": SUMMARY,
