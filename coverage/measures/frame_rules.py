@@ -50,6 +50,9 @@ _OPENERS = "\"'“‘(["
 _CLOSERS = "\"'”’)]"
 _STOPS = ",.;:!?"
 _CONNECTORS = {"of", "and", "for", "the", "&", "on", "de", "in"}
+# Words a Title Case headline leaves in lower case.
+_SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "for", "and", "or", "on", "at", "by", "with", "as", "from",
+                "vs", "but", "nor", "is", "its", "it's", "into", "over", "up"}
 
 
 def frame_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame, *, func: str) -> pd.DataFrame:
@@ -90,91 +93,101 @@ def frame_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame, *, func: str) 
     decision = np.full(n, "counted", dtype=object)
     rule = np.full(n, "counted", dtype=object)
     texts, starts, ends = found["_text"].tolist(), found["start"].to_numpy(), found["end"].to_numpy()
-    rows = found["_row"].to_numpy()
 
     exclude = lexicon["exclude"].to_numpy(dtype=object)
+    matched = found["match"].tolist()
     for k in np.flatnonzero([entries[i][0] is None for i in entry]):
         decision[k], frame[k] = "excluded", None
-        rule[k] = f"excluded: {exclude[entry[k]]} '{found['match'].iat[k]}'"
+        rule[k] = f"excluded: {exclude[entry[k]]} '{matched[k]}'"
 
     names = lexicon["names"].to_numpy(dtype=bool)
-    headline: dict[int, bool] = {}
+    named: dict[tuple, str | None] = {}
     for k in np.flatnonzero((decision == "counted") & names[entry]):
-        r = rows[k]
-        if r not in headline:
-            headline[r] = _mostly_capitalised(texts[k])
-        name = None if headline[r] else _name_around(texts[k], starts[k], ends[k])
+        key = (texts[k], int(starts[k]), int(ends[k]))
+        if key not in named:
+            named[key] = None if _mostly_capitalised(texts[k]) else _name_around(texts[k], starts[k], ends[k])
+        name = named[key]
         if name:
             rule[k] = f"{frame[k]} term excluded: name '{name}'"
             decision[k], frame[k] = "excluded", None
 
-    conditional = (decision == "counted") & (lexicon["counts_as"].notna().to_numpy()[entry]
-                                             | lexicon["near"].notna().to_numpy()[entry])
+    specs = lexicon[["frame", "near", "near_label", "within", "counts_as", "as_near", "as_label",
+                     "as_within"]].astype(object).to_dict("records")
+    conditional = (decision == "counted") & np.array([specs[i]["near"] is not None or specs[i]["as_near"] is not None
+                                                      for i in entry], dtype=bool)
     if conditional.any():
-        near = _NearIndex(sentences, found, np.flatnonzero(conditional), lexicon, entry, func=func)
+        near = _NearIndex(sentences, found, np.flatnonzero(conditional), func=func)
+        # The same sentence (boilerplate, a quotation reprinted) gets the same decision.
+        memo: dict[tuple, tuple] = {}
         for k in np.flatnonzero(conditional):
-            spec = lexicon.iloc[entry[k]]
-            if spec["as_near"] is not None:
-                hit = near.find(k, spec["as_near"], int(spec["as_within"]))
-                if hit is not None:
-                    rule[k] = f"counted as {spec['counts_as']} ({spec['frame']} term): near '{hit}' ({spec['as_label']})"
-                    frame[k] = spec["counts_as"]
-                    continue
-            if spec["near"] is not None:
-                hit = near.find(k, spec["near"], int(spec["within"]))
-                if hit is None:
-                    rule[k] = (f"{spec['frame']} term excluded: not within {int(spec['within'])} words "
-                               f"of {spec['near_label']}")
-                    decision[k], frame[k] = "excluded", None
-                else:
-                    rule[k] = f"counted: near '{hit}' ({spec['near_label']})"
+            key = (texts[k], int(starts[k]), int(entry[k]))
+            if key not in memo:
+                memo[key] = _decide(specs[entry[k]], near, k)
+            decision[k], frame[k], rule[k] = memo[key]
     found["frame"] = pd.array(list(frame), dtype="string")
     found.insert(7, "decision", pd.array(list(decision), dtype="string"))
     found.insert(8, "rule", pd.array(list(rule), dtype="string"))
     return found
 
 
+def _decide(spec: dict, near: "_NearIndex", k: int) -> tuple:
+    """(decision, frame, rule) of match ``k`` of a term with conditions."""
+    if spec["as_near"] is not None:
+        hit = near.find(k, spec["as_near"], int(spec["as_within"]))
+        if hit is not None:
+            return ("counted", spec["counts_as"],
+                    f"counted as {spec['counts_as']} ({spec['frame']} term): near '{hit}' ({spec['as_label']})")
+    if spec["near"] is None:
+        return "counted", spec["frame"], "counted"
+    hit = near.find(k, spec["near"], int(spec["within"]))
+    if hit is None:
+        return ("excluded", None,
+                f"{spec['frame']} term excluded: not within {int(spec['within'])} words of {spec['near_label']}")
+    return "counted", spec["frame"], f"counted: near '{hit}' ({spec['near_label']})"
+
+
 class _NearIndex:
     """Matches of the ``near:`` words in the sentences that need them, searched once per word list."""
 
-    def __init__(self, sentences, found, which, lexicon, entry, *, func):
-        self._found, self._entry = found, entry
-        rows = np.unique(found["_row"].to_numpy()[which])
-        self._subset = sentences.iloc[rows][["article_id", "sentence_id", "text"]].reset_index(drop=True)
-        self._rows = rows
+    def __init__(self, sentences, found, which, *, func):
+        self._text = found["_text"].tolist()
+        self._start, self._end = found["start"].to_numpy(), found["end"].to_numpy()
+        # Each distinct sentence is searched once, however often it recurs.
+        self._texts = list(dict.fromkeys(self._text[k] for k in which))
+        self._subset = pd.DataFrame({"article_id": 0, "sentence_id": range(len(self._texts)), "text": self._texts})
         self._func = func
-        self._hits: dict[tuple, dict[int, list]] = {}
-        self._words: dict[int, list[int]] = {}
+        self._hits: dict[tuple, dict[str, list]] = {}
+        self._words: dict[str, list[int]] = {}
 
-    def _hits_for(self, terms: tuple) -> dict[int, list]:
+    def _hits_for(self, terms: tuple) -> dict[str, list]:
         if terms not in self._hits:
             got = find_matches(self._subset, tuple(("", t) for t in terms), func=self._func)
-            by_row: dict[int, list] = {}
-            for r, s, e, m in zip(self._rows[got["_row"].to_numpy()], got["start"], got["end"], got["match"]):
-                by_row.setdefault(int(r), []).append((int(s), int(e), str(m)))
-            self._hits[terms] = by_row
+            by_text: dict[str, list] = {}
+            for r, s, e, m in zip(got["_row"].tolist(), got["start"].tolist(), got["end"].tolist(),
+                                  got["match"].tolist()):
+                by_text.setdefault(self._texts[r], []).append((s, e, str(m)))
+            self._hits[terms] = by_text
         return self._hits[terms]
 
     def find(self, k: int, terms: tuple, within: int) -> str | None:
         """The nearest of ``terms`` within ``within`` words of match ``k``, in its clause, or None."""
-        row = int(self._found["_row"].iat[k])
-        text = self._found["_text"].iat[k]
-        start, end = int(self._found["start"].iat[k]), int(self._found["end"].iat[k])
+        text = self._text[k]
+        start, end = int(self._start[k]), int(self._end[k])
         best = None
-        for s, e, m in self._hits_for(terms).get(row, ()):
+        for s, e, m in self._hits_for(terms).get(text, ()):
             if s < end and e > start:
                 continue  # the match itself (or a word inside it) is not its own context
             gap_from, gap_to = (end, s) if s >= end else (e, start)
             between = text[gap_from:gap_to]
-            gap = self._gap(row, text, gap_from, gap_to)
+            gap = self._gap(text, gap_from, gap_to)
             if gap <= within and not _CLAUSE_BREAK.search(between) and (best is None or gap < best[0]):
                 best = (gap, m)
         return None if best is None else best[1]
 
-    def _gap(self, row: int, text: str, a: int, b: int) -> int:
-        if row not in self._words:
-            self._words[row] = [m.start() for m in _WORD.finditer(text)]
-        starts = self._words[row]
+    def _gap(self, text: str, a: int, b: int) -> int:
+        if text not in self._words:
+            self._words[text] = [m.start() for m in _WORD.finditer(text)]
+        starts = self._words[text]
         return bisect_left(starts, b) - bisect_right(starts, a - 1) if b > a else 0
 
 
@@ -184,9 +197,10 @@ def _capitalised(token: str) -> bool:
 
 
 def _mostly_capitalised(text: str) -> bool:
-    """A Title Case headline: most words of four letters or more start with a capital."""
-    long = [w for w in re.findall(r"[^\W\d_][\w'’]*", text) if len(w) >= 4]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+    """A Title Case headline: at most one word in lower case, besides small words ("of", "to")."""
+    words = re.findall(r"[^\W\d_][\w'’]*", text)
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and len(lower) <= 1
 
 
 def _name_around(text: str, start: int, end: int) -> str | None:
