@@ -76,6 +76,18 @@ DEV = [
     ("The new cameras will make the streets safer, the mayor said.", 0, 1),
     ("A court ruled the warrantless searches unconstitutional.", 1, 0),
     ("The UN Security Council met on Tuesday.", 0, 0),
+    ("Republicans said the bill would protect people with pre-existing conditions.", 0, 0),
+    ("Democrats warned of cuts to the social safety net.", 0, 0),
+    ("Trump met with his national security team at the White House.", 0, 0),
+    ("We are monitoring the situation closely, the spokesman said.", 0, 0),
+    ("The senator accused the president of an abuse of power.", 0, 0),
+    ("Police have not yet identified the victims of the crash.", 0, 0),
+    ("Russia annexed Crimea in 2014 and stopped short of further moves.", 0, 0),
+    ("The group urged Congress to help victims of the hurricane.", 0, 0),
+    ("The White House said it would protect the country from terrorists.", 0, 1),
+    ("He ran as a law and order candidate who was tough on crime.", 0, 1),
+    ("The agency monitors social media posts of activists.", 1, 0),
+    ("Officers abused the database to look up ex-partners.", 1, 0),
 ]
 
 

@@ -131,7 +131,7 @@ def test_tag_frames_by_hand():
 @pytest.mark.parametrize(
     ("text", "surveillance", "safety"),
     [
-        ("misuse for racial profiling", 2, 0),          # misuse + racial profiling, not + profiling
+        ("police misuse for racial profiling", 2, 0),   # misuse (near police) + racial profiling, not + profiling
         ("human rights abuses", 1, 0),                  # one phrase, not human rights + abuses
         ("to stop child abuse", 0, 1),                  # child abuse is safety although abus* is surveillance
         ("public safety matters", 0, 1),                # not public safety + safety
