@@ -104,6 +104,8 @@ def load_frame_lexicon(source=None) -> pd.DataFrame:
     """
     if isinstance(source, pd.DataFrame):
         require_columns(source, ["frame", "term"], func="load_frame_lexicon")
+        if all(c in source.columns for c in LEXICON_COLUMNS):
+            return source[list(LEXICON_COLUMNS)].copy()  # already loaded: keep its rules
         frames: dict = {}
         exclude = []
         for frame, term in zip(source["frame"], source["term"]):

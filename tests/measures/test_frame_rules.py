@@ -178,3 +178,10 @@ def test_bad_rules_are_one_line_errors(tmp_path, content, message):
     with pytest.raises(LexiconError, match=message) as info:
         load_frame_lexicon(path)
     assert str(info.value).startswith(str(path)) and "\n" not in str(info.value)
+
+
+def test_a_loaded_lexicon_keeps_its_rules_when_passed_on():
+    lex = load_frame_lexicon()
+    text = _one("The city ran the Orlando Safety Video Proof of Concept.")
+    assert tag_frames(text, lexicon=lex)["safety_terms"].tolist() == [0]
+    assert kwic(text, lexicon=lex, excluded=True)["decision"].tolist() == ["excluded"]
