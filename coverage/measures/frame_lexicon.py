@@ -58,6 +58,7 @@ _FRAME_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _TOP_KEYS = ("frames", "exclude", "groups", "rules")
 _TERM_KEYS = ("term", "near", "within", "counts_as", "names")
 _RULE_KEYS = ("names", "within")
+_LABEL_ITEMS = 3
 # Reasons of the exclude mapping, as the evidence table words them.
 _REASON = {"names": "name", "senses": "sense"}
 
@@ -227,7 +228,9 @@ def _near(value, *, where: str, groups: dict) -> tuple[tuple, str]:
         else:
             terms.append(_valid(item, where=f"{where}: near"))
             labels.append(repr(item))
-    return tuple(dict.fromkeys(terms)), ", ".join(labels)
+    # A long list is named by its first items: the evidence row must stay readable.
+    label = ", ".join(labels[:_LABEL_ITEMS]) + (", ..." if len(labels) > _LABEL_ITEMS else "")
+    return tuple(dict.fromkeys(terms)), label
 
 
 def _within(value, *, where: str) -> int:

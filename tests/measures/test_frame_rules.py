@@ -108,7 +108,7 @@ def test_development_sentences(text, surveillance, safety):
         ("The vital Homeland Security Investigations mission.", "Homeland Security",
          "excluded: name 'Homeland Security'"),
         ("The vital Homeland Security Investigations mission.", "mission", "counted: near 'vital' ('vital', "
-         "'critical', 'essential', 'crucial', 'important')"),
+         "'critical', 'essential', ...)"),
         ("Rekognition can identify faces.", "identify", "counted: near 'faces' (technology, people)"),
         ("He was identified as the driver.", "identified",
          "surveillance term excluded: not within 8 words of technology, people"),
