@@ -8,94 +8,33 @@ and the ambiguous cases. A user's own YAML file with the same layout can
 replace it everywhere a ``lexicon=`` option appears.
 
 What the counts measure, exactly: the number of non-overlapping matches of a
-frame's terms (see :mod:`coverage.text.terms` for the matching rules), per sentence
-and summed per article. Every counted match is one row of
-``kwic(sentences, lexicon=...)``, so each number can be traced to its
-sentence. Blind spots: the counts see words, not meaning — negation ("not a
-surveillance tool"), irony, attribution (a quoted critic versus the
-journalist) and frames carried without the listed words are all invisible;
-and one long article can dominate an outlet's rate.
+frame's terms (see :mod:`coverage.text.terms` for the matching rules) that the
+lexicon's sense rules let count (see :mod:`coverage.measures.frame_rules`:
+exclusions, names, terms that count only near other words, conceded
+benefits counted for the other side), per sentence and summed per article.
+Every counted match is one row of ``kwic(sentences, lexicon=...)``, and
+``kwic(..., excluded=True)`` adds every excluded match with its reason, so
+each number can be traced to its sentence. Blind spots: the counts see words
+and a few rules of form, not meaning — plain negation ("not a surveillance
+tool"), irony, attribution (a quoted critic versus the journalist) and frames
+carried without the listed words are all invisible; and one long article can
+dominate an outlet's rate.
 """
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from coverage.errors import CorpusWarning, LexiconError
-from coverage.text.terms import WORD_SPLIT, find_matches, term_regex
-from coverage.resources import describe_source, read_yaml, shipped_path
+from coverage.errors import CorpusWarning
+from coverage.measures.frame_lexicon import FRAMES_FILE, frame_names, load_frame_lexicon
+from coverage.measures.frame_rules import frame_matches
 from coverage.schema import require_columns
 
 __all__ = ["FRAMES_FILE", "load_frame_lexicon", "frame_names", "tag_frames", "frame_rates", "compare_frames"]
-
-#: The shipped frame lexicon, in ``coverage/data/``.
-FRAMES_FILE = "frames.yaml"
-
-_FRAME_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-_TOP_KEYS = ("frames", "exclude")
-
-
-def load_frame_lexicon(source=None) -> pd.DataFrame:
-    """Read and check a frame lexicon.
-
-    Parameters
-    ----------
-    source : str, Path or DataFrame, optional
-        A YAML file laid out like the shipped ``frames.yaml`` (a ``frames:``
-        mapping of frame name to ``terms:`` list, optional ``exclude:`` list),
-        or a table with columns ``frame`` and ``term`` (missing frame =
-        exclusion). Defaults to the shipped lexicon.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per term: ``frame`` (missing for exclusions) and ``term``,
-        frames in the order of the file.
-
-    Raises
-    ------
-    LexiconError
-        One line naming the file and the entry: bad YAML, a missing or empty
-        frame, a term in two frames, a term that is not text, a bad ``*``.
-
-    Examples
-    --------
-    >>> lex = load_frame_lexicon()
-    >>> frame_names(lex)
-    ['surveillance', 'safety']
-    >>> "racial profil*" in set(lex.loc[lex["frame"] == "surveillance", "term"])
-    True
-    """
-    if isinstance(source, pd.DataFrame):
-        require_columns(source, ["frame", "term"], func="load_frame_lexicon")
-        frames: dict = {}
-        exclude = []
-        for frame, term in zip(source["frame"], source["term"]):
-            if pd.isna(frame):
-                exclude.append(term)
-            else:
-                frames.setdefault(frame, []).append(term)
-        return _parse({"frames": frames, "exclude": exclude}, where="lexicon table")
-    path = shipped_path(FRAMES_FILE) if source is None else Path(source)
-    return _parse(read_yaml(path), where=describe_source(path))
-
-
-def frame_names(lexicon: pd.DataFrame) -> list[str]:
-    """Return the frame names of a loaded lexicon, in file order.
-
-    Examples
-    --------
-    >>> frame_names(pd.DataFrame({"frame": ["b", "a", None], "term": ["x", "y", "z"]}))
-    ['b', 'a']
-    """
-    return list(dict.fromkeys(lexicon["frame"].dropna()))
-
 
 def tag_frames(sentences: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
     """Count the terms of each frame in every sentence and tag the sentence.
@@ -129,7 +68,8 @@ def tag_frames(sentences: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
     require_columns(sentences, ["article_id", "sentence_id", "text", "n_words"], func="tag_frames")
     lex = load_frame_lexicon(lexicon)
     names = frame_names(lex)
-    found = find_matches(sentences, _entries(lex), func="tag_frames")
+    found = frame_matches(sentences, lex, func="tag_frames")
+    found = found[found["decision"] == "counted"]
     out = sentences[["article_id", "sentence_id", "n_words"]].reset_index(drop=True)
     present = np.zeros(len(out), dtype=np.int64)
     for bit, name in enumerate(names):
@@ -302,65 +242,3 @@ def _mentioned(tagged: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
             CorpusWarning, stacklevel=3,
         )
     return have.isin(wanted)
-
-
-def _entries(lex: pd.DataFrame) -> tuple:
-    frames = lex["frame"].astype(object)
-    return tuple((None if pd.isna(f) else f, t) for f, t in zip(frames, lex["term"]))
-
-
-def _parse(data, *, where: str) -> pd.DataFrame:
-    """Check a lexicon's structure; return its (frame, term) table."""
-    if not isinstance(data, dict) or not isinstance(data.get("frames"), dict) or not data["frames"]:
-        found = "nothing" if data is None else type(data).__name__
-        raise LexiconError(
-            f"{where}: expected a 'frames:' mapping of frame names to term lists; found {found}; "
-            "copy the layout of coverage/data/frames.yaml"
-        )
-    for key in data:
-        if key not in _TOP_KEYS:
-            raise LexiconError(f"{where}: unknown top-level key {key!r}; use 'frames' and, optionally, 'exclude'")
-    rows, seen = [], {}
-    for name, spec in data["frames"].items():
-        if not isinstance(name, str) or not _FRAME_NAME.match(name):
-            raise LexiconError(
-                f"{where}: frame name {name!r} must be lowercase letters, digits or '_' "
-                "(it becomes a column name), e.g. 'surveillance'"
-            )
-        terms = spec.get("terms") if isinstance(spec, dict) else spec
-        if not terms:
-            raise LexiconError(f"{where}: frame {name!r} has no terms; add at least one under 'terms:' or remove the frame")
-        if not isinstance(terms, list):
-            raise LexiconError(f"{where}: the terms of frame {name!r} must be a list ('- term' lines); found {type(terms).__name__}")
-        for i, term in enumerate(terms):
-            rows.append((name, _check_term(term, where=f"{where}: term #{i + 1} of frame {name!r}", seen=seen, owner=name)))
-    exclude = data.get("exclude") or []
-    if not isinstance(exclude, list):
-        raise LexiconError(f"{where}: 'exclude' must be a list ('- phrase' lines); found {type(exclude).__name__}")
-    for i, term in enumerate(exclude):
-        rows.append((None, _check_term(term, where=f"{where}: exclude entry #{i + 1}", seen=seen, owner="exclude")))
-    return pd.DataFrame({
-        "frame": pd.array([r[0] for r in rows], dtype="string"),
-        "term": pd.array([r[1] for r in rows], dtype="string"),
-    })
-
-
-def _check_term(term, *, where: str, seen: dict, owner: str) -> str:
-    try:
-        term_regex(term)
-    except ValueError as exc:
-        raise LexiconError(f"{where} {exc}") from None
-    key = " ".join(p for p in WORD_SPLIT.split(term.strip().lower()) if p)
-    if key in seen:
-        other = seen[key]
-        if other == owner:
-            raise LexiconError(f"{where} ({term!r}) is listed twice in {_owner(owner)}; delete one")
-        raise LexiconError(
-            f"{where} ({term!r}) is also in {_owner(other)}; a term may belong to one frame only"
-        )
-    seen[key] = owner
-    return term.strip()
-
-
-def _owner(owner: str) -> str:
-    return "the exclude list" if owner == "exclude" else f"frame {owner!r}"

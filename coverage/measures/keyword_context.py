@@ -14,7 +14,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from coverage.errors import CorpusError
-from coverage.measures.frames import load_frame_lexicon
+from coverage.measures.frame_lexicon import load_frame_lexicon
+from coverage.measures.frame_rules import frame_matches
 from coverage.schema import require_columns
 from coverage.text.terms import find_matches, term_regex
 from coverage.params import check_int
@@ -22,8 +23,10 @@ from coverage.params import check_int
 __all__ = ["kwic", "KWIC_COLUMNS"]
 
 #: Columns of the table returned by :func:`kwic`, in order. ``start``/``end``
-#: are offsets of the match in the sentence's ``text``.
-KWIC_COLUMNS = ("article_id", "sentence_id", "frame", "term", "left", "match", "right", "start", "end")
+#: are offsets of the match in the sentence's ``text``; ``decision`` and
+#: ``rule`` say whether and why a lexicon match was counted.
+KWIC_COLUMNS = ("article_id", "sentence_id", "frame", "term", "left", "match", "right", "start", "end",
+                "decision", "rule")
 
 def kwic(
     sentences: pd.DataFrame,
@@ -31,6 +34,7 @@ def kwic(
     *,
     lexicon=None,
     window: int = 50,
+    excluded: bool = False,
 ) -> pd.DataFrame:
     """Find every occurrence of search terms (or of a frame lexicon) in context.
 
@@ -46,14 +50,27 @@ def kwic(
         defaults to the shipped ``frames.yaml``. Not allowed with ``terms``.
     window : int, default 50
         Characters of context kept on each side, within the sentence.
+    excluded : bool, default False
+        With a lexicon, also return the matches its rules did not count
+        (inside an excluded phrase or a name, or not near the words a term
+        needs), with ``decision`` ``"excluded"`` and missing ``frame``. By
+        default only counted matches are returned, so the rows per frame
+        are the counts of :func:`coverage.measures.frames.tag_frames`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per match with :data:`KWIC_COLUMNS`: ``frame`` (missing for
-        a free search), ``term`` (the search term that matched, as written),
-        ``left``, ``match`` (the text as found), ``right`` and the ``start`` /
-        ``end`` offsets of the match in the sentence.
+        One row per match with :data:`KWIC_COLUMNS`: ``frame`` (the frame
+        the match counts for; missing for a free search or an excluded
+        match), ``term`` (the search term that matched, as written),
+        ``left``, ``match`` (the text as found), ``right``, the ``start`` /
+        ``end`` offsets of the match in the sentence, ``decision``
+        (``"counted"`` or ``"excluded"``; missing for a free search) and
+        ``rule`` (why, in words: ``"counted"``, ``"counted: near
+        'Rekognition' (technology)"``, ``"safety term excluded: name
+        'Orlando Safety Video'"``, ``"excluded: sense 'security camera'"``,
+        ``"counted as surveillance (safety term): near 'misused'
+        (concession)"``...).
 
     Raises
     ------
@@ -68,14 +85,20 @@ def kwic(
                      term               match  start
     0  facial recognition  Facial-recognition      0
     1            surveil*             surveil     25
+    >>> s = pd.DataFrame({"article_id": [1], "sentence_id": [0],
+    ...                   "text": ["A security camera filmed the Public Safety Committee."]})
+    >>> kwic(s, excluded=True)[["match", "decision", "rule"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['security camera', 'excluded', "excluded: sense 'security camera'"],
+     ['Public Safety', 'excluded', "safety term excluded: name 'Public Safety Committee'"]]
     """
     require_columns(sentences, ["article_id", "sentence_id", "text"], func="kwic")
     check_int(window, name="window", func="kwic", minimum=0)
     if terms is not None and lexicon is not None:
         raise ValueError("kwic() takes either terms= or lexicon=, not both; drop one of them")
     if terms is None:
-        lex = load_frame_lexicon(lexicon)
-        entries = tuple(zip(lex["frame"].astype(object).where(lex["frame"].notna(), None), lex["term"]))
+        found = frame_matches(sentences, load_frame_lexicon(lexicon), func="kwic")
+        if not excluded:
+            found = found[found["decision"] == "counted"].reset_index(drop=True)
     else:
         terms = [terms] if isinstance(terms, str) else list(terms)
         for i, term in enumerate(terms):
@@ -86,7 +109,8 @@ def kwic(
         # "" marks a searched term (None would mark an exclusion); the frame
         # column of a free search is left missing below.
         entries = tuple(("", t) for t in dict.fromkeys(terms))
-    found = find_matches(sentences, entries, func="kwic")
+        found = find_matches(sentences, entries, func="kwic").drop(columns="_entry")
+        found["decision"] = found["rule"] = pd.Series(pd.NA, index=found.index, dtype="string")
     texts = found.pop("_text")
     found = found.drop(columns="_row")
     left = [t[max(0, s - window):s] for t, s in zip(texts, found["start"])]

@@ -3,7 +3,9 @@
 One function, :func:`framing_tables`, runs :mod:`coverage.measures.sentiment`,
 :mod:`coverage.measures.frames` and :func:`coverage.kwic` over the corpus and returns
 the tables the pipeline writes and the figures draw from. Its article counts
-are, by construction, the number of its evidence rows.
+are, by construction, the number of its evidence rows marked ``counted``; the
+rows marked ``excluded`` show the matches the lexicon's rules set aside, and
+why.
 """
 
 from __future__ import annotations
@@ -54,8 +56,10 @@ def framing_tables(
         ``"article_framing"``: one row per article, sentiment (whole article
         and per position) and frame measures, whole article and, prefixed
         ``target_``, over target sentences only.
-        ``"evidence"``: one row per counted frame term (the columns of
-        :func:`coverage.kwic` plus ``target``).
+        ``"evidence"``: one row per frame term matched (the columns of
+        :func:`coverage.kwic` plus ``target``): ``decision`` ``"counted"``
+        rows are the counts, ``"excluded"`` rows (with a missing ``frame``)
+        the matches a rule set aside; ``rule`` says why for each.
 
     Examples
     --------
@@ -63,8 +67,8 @@ def framing_tables(
     ...                   "position": ["headline"], "text": ["Amazon sells surveillance"],
     ...                   "start": [0], "end": [25], "n_words": [3]})
     >>> out = framing_tables(pd.DataFrame({"article_id": [1]}), s)
-    >>> int(out["article_framing"]["surveillance_count"].iloc[0]), len(out["evidence"])
-    (1, 1)
+    >>> int(out["article_framing"]["surveillance_count"].iloc[0]), out["evidence"]["decision"].tolist()
+    (1, ['counted'])
     """
     require_columns(corpus, ["article_id"], func="framing_tables")
     require_columns(sentences, SENTENCE_COLUMNS, func="framing_tables")
@@ -88,7 +92,7 @@ def framing_tables(
     in_target = _target_mask(sentence_table, mentions)
     sentence_table["target"] = in_target
 
-    evidence = kwic(sentences, lexicon=lex)
+    evidence = kwic(sentences, lexicon=lex, excluded=True)
     evidence["target"] = _target_mask(evidence, mentions)
 
     articles = pd.DataFrame({"article_id": pd.unique(corpus["article_id"])})

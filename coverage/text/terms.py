@@ -84,14 +84,16 @@ def term_regex(term: str) -> str:
     return _SEPARATOR.join(pieces)
 
 
-def find_matches(sentences: pd.DataFrame, entries: tuple, *, func: str) -> pd.DataFrame:
+def find_matches(sentences: pd.DataFrame, entries: tuple, *, func: str, excluded: bool = False) -> pd.DataFrame:
     """Return every match of ``entries`` (pairs of frame, term) in the sentences.
 
     Entries whose frame is ``None`` are exclusions: they are matched (so the
-    terms inside them are not) but produce no row. The result has
-    ``article_id, sentence_id, frame, term, match, start, end`` plus private
-    columns ``_text`` (the match's sentence) and ``_row`` (its position in
-    ``sentences``), in the order of the sentences and of the text.
+    terms inside them are not) but produce no row, unless ``excluded`` is
+    true. The result has ``article_id, sentence_id, frame, term, match,
+    start, end`` plus private columns ``_text`` (the match's sentence),
+    ``_row`` (its position in ``sentences``) and ``_entry`` (the position of
+    the matching entry in ``entries``), in the order of the sentences and of
+    the text.
     """
     require_columns(sentences, ["article_id", "sentence_id", "text"], func=func)
     text = sentences["text"]
@@ -118,7 +120,7 @@ def find_matches(sentences: pd.DataFrame, entries: tuple, *, func: str) -> pd.Da
         lowered = None
     source = lowered if lowered is not None else joined
     which = [matcher.which(source[s:e]) for s, e in spans]
-    keep = [i for i, w in enumerate(which) if entries[w][0] is not None]
+    keep = [i for i, w in enumerate(which) if excluded or entries[w][0] is not None]
     pos = np.array([spans[i][0] for i in keep], dtype=np.int64)
     end = np.array([spans[i][1] for i in keep], dtype=np.int64)
     row = np.searchsorted(offsets, pos, side="right") - 1
@@ -134,6 +136,7 @@ def find_matches(sentences: pd.DataFrame, entries: tuple, *, func: str) -> pd.Da
         "end": end_in,
         "_text": [texts[r] for r in row],
         "_row": row,
+        "_entry": np.array([which[i] for i in keep], dtype=np.int64),
     })
 
 
@@ -186,7 +189,7 @@ def _split_first(term: str) -> tuple[str, str]:
     return escaped, full[len(escaped):]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _compile(entries: tuple) -> _Matcher:
     if not entries:
         raise CorpusError("no search terms given; pass at least one word or phrase")

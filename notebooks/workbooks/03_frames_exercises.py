@@ -3,7 +3,7 @@
 #
 # | | |
 # |---|---|
-# | **What you will learn** | to predict and check what the frame lexicon counts, to trace an outlet's count to its sentences, to search for vocabulary the lexicon lacks, and to change the lexicon (one term, then a third frame) and judge the result |
+# | **What you will learn** | to predict and check what the frame lexicon counts and why (the `rule` column), to trace an outlet's count to its sentences, to search for vocabulary the lexicon lacks, and to change the lexicon (one sense rule, then a third frame) and judge the result |
 # | **Time** | 45 minutes in class, plus a lexicon proposal as homework |
 # | **Prerequisites** | notebook `03_frames` and its codebook `coverage/data/frames_codebook.md` |
 # | **Data** | the five shipped articles; the shipped lexicon `coverage/data/frames.yaml` and edited copies in a temporary folder |
@@ -53,7 +53,7 @@ tagged["frame_tag"].value_counts()
 mine = ___
 one = pd.DataFrame({"article_id": ["mine"], "sentence_id": [0], "text": [mine], "n_words": [count_words(mine)]})
 display(tag_frames(one))
-kwic(one)[["frame", "term", "match"]]
+kwic(one, excluded=True)[["frame", "term", "match", "decision", "rule"]]
 
 # %% [markdown]
 # Was your prediction right? Which words did the lexicon miss, and should it?
@@ -61,7 +61,7 @@ kwic(one)[["frame", "term", "match"]]
 # %% [markdown]
 # ## Exercise 2 · Trace a count
 #
-# Tech Observer has 11 surveillance terms. Which sentences hold them? List
+# Tech Observer has 12 surveillance terms. Which sentences hold them? List
 # the evidence rows of Tech Observer's surveillance terms, then count them
 # per sentence.
 
@@ -91,22 +91,23 @@ pd.crosstab(dissent["term"], dissent["outlet"])
 # rule 1.
 
 # %% [markdown]
-# ## Exercise 4 · Add one term
+# ## Exercise 4 · Loosen a sense rule
 #
-# Add `identif*` to the surveillance frame (the software identifies people).
-# Predict first: which sentences will it catch? Then count and read the
-# evidence.
+# The shipped lexicon counts `identif*` as surveillance only near the
+# technology or people (codebook rule 9). Make it a plain term: replace its
+# two lines by a plain `- identif*` line. Predict first: which sentences will
+# it catch that it did not before? Then count and read the evidence.
 
 # %%
-anchor = "      - chilling effect*\n"
-edited = shipped.replace(anchor, anchor + "      - ___\n")
-assert edited != shipped, "anchor not found"
-Path("plus_identify.yaml").write_text(edited, encoding="utf-8")
-new = kwic(sentences, lexicon="plus_identify.yaml").merge(outlets)
+anchor = "      - term: identif*\n        near: [technology, people]\n"
+assert anchor in shipped, "anchor not found: look for identif* in frames.yaml"
+edited = shipped.replace(anchor, "      - ___\n")
+Path("plain_identify.yaml").write_text(edited, encoding="utf-8")
+new = kwic(sentences, lexicon="plain_identify.yaml").merge(outlets)
 with pd.option_context("display.max_colwidth", 60):
-    display(new.loc[new["term"] == "identif*", ["outlet", "left", "match", "right"]])
+    display(new.loc[new["term"] == "identif*", ["outlet", "left", "match", "right", "rule"]])
 pd.DataFrame({"shipped": frame_rates(tag_frames(sentences)).set_index("article_id")["surveillance_count"],
-              "with identif*": frame_rates(tag_frames(sentences, lexicon=___))
+              "identif* always": frame_rates(tag_frames(sentences, lexicon=___))
               .set_index("article_id")["surveillance_count"]})
 
 # %% [markdown]
@@ -145,7 +146,7 @@ scratch.cleanup()
 # %% [markdown]
 # ## Questions for discussion
 #
-# 1. Exercise 4 added a term with two senses. What should a codebook say
+# 1. Exercise 4 loosened a term with two senses. What should a codebook say
 #    about such terms, and who should decide?
 # 2. Is "responsibility" (exercise 5) a frame in Entman's sense, or the
 #    company's talking point? How would you tell from the articles?

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from coverage.errors import CorpusWarning, LexiconError
+from coverage.measures.frame_lexicon import LEXICON_COLUMNS
 from coverage.measures.frames import compare_frames, frame_names, frame_rates, load_frame_lexicon, tag_frames
 from coverage import kwic
 from coverage.resources import shipped_path
@@ -37,7 +38,7 @@ SYNTH = _sentences([
 def test_shipped_lexicon_loads():
     lex = load_frame_lexicon()
     assert frame_names(lex) == ["surveillance", "safety"]
-    assert list(lex.columns) == ["frame", "term"]
+    assert tuple(lex.columns) == LEXICON_COLUMNS and list(lex.columns[:2]) == ["frame", "term"]
     assert {"surveil*", "racial profil*", "civil libert*"} <= set(lex.loc[lex["frame"] == "surveillance", "term"])
     assert {"public safety", "human trafficking", "child exploitation"} <= set(lex.loc[lex["frame"] == "safety", "term"])
     assert "american civil liberties union" in set(lex.loc[lex["frame"].isna(), "term"])
@@ -130,7 +131,7 @@ def test_tag_frames_by_hand():
 @pytest.mark.parametrize(
     ("text", "surveillance", "safety"),
     [
-        ("misuse for racial profiling", 2, 0),          # misuse + racial profiling, not + profiling
+        ("police misuse for racial profiling", 2, 0),   # misuse (near police) + racial profiling, not + profiling
         ("human rights abuses", 1, 0),                  # one phrase, not human rights + abuses
         ("to stop child abuse", 0, 1),                  # child abuse is safety although abus* is surveillance
         ("public safety matters", 0, 1),                # not public safety + safety

@@ -48,7 +48,12 @@ def test_article_counts_equal_evidence_rows(tables):
         scoped = ev[(ev["frame"] == frame) & ev["target"]].groupby("article_id").size().reindex(arts.index, fill_value=0)
         assert (arts[f"{frame}_count"] == whole).all()
         assert (arts[f"target_{frame}_count"] == scoped).all()
-    assert int(arts["surveillance_count"].sum() + arts["safety_count"].sum()) == len(ev)
+    counted = ev["decision"] == "counted"
+    assert int(arts["surveillance_count"].sum() + arts["safety_count"].sum()) == int(counted.sum())
+    # Excluded rows are told apart by decision, have no frame, and say why.
+    assert set(ev["decision"]) <= {"counted", "excluded"}
+    assert ev.loc[~counted, "frame"].isna().all() and ev.loc[counted, "frame"].notna().all()
+    assert ev["rule"].notna().all()
 
 
 def test_target_columns_by_hand(tables, amazon_mentions, shipped_sentences):
