@@ -213,15 +213,18 @@ def test_the_first_unfilled_blank_stops_and_the_setup_then_runs_again(path, sand
 
 
 def _table_html(path: Path) -> list[str]:
-    return [o.data["text/html"] for c in _read(path).cells if c.cell_type == "code" for o in c.outputs
+    """The HTML tables shown from the set-up cell on (a one-sentence example may come before it)."""
+    nb = _read(path)
+    return [o.data["text/html"] for c in nb.cells[_setup_index(nb):] if c.cell_type == "code" for o in c.outputs
             if "text/html" in o.get("data", {}) and "<table" in o.data["text/html"]]
 
 
 @pytest.mark.parametrize("path", RUNNABLE, ids=_id)
 def test_no_table_is_typeset_as_maths(path):
     # Two dollar signs in a cell ("$250,000 ... $12.2 million") are a formula to MathJax
-    # unless the table says mathjax_ignore (notebook_setup turns pandas' option on).
-    assert [html[:80] for html in _table_html(path) if "mathjax_ignore" not in html] == []
+    # unless the table says mathjax_ignore (notebook_setup turns pandas' option off).
+    tables = _table_html(path)
+    assert [html[:80] for html in tables if "mathjax_ignore" not in html] == []
 
 
 def test_the_palantir_table_shows_its_dollars_as_text():
