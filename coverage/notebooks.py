@@ -17,7 +17,8 @@ synced: their blanks are meant to fail), ``--check`` reports pairs whose
 cells differ.
 
 Notebooks find the data with :func:`find_data_dir`, never with a path that
-only works from one folder.
+only works from one folder; their set-up cells call
+:func:`coverage.classroom.notebook_setup`, which does so and can run twice.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ __all__ = [
     "sync_notebook",
     "execute_notebook",
     "strip_volatile",
+    "kernel_language_info",
     "write_pair",
     "main",
 ]
@@ -269,8 +271,12 @@ def sync_notebook(path: str | Path):
 def strip_volatile(nb):
     """Return a copy of ``nb`` without what changes on every run.
 
-    Drops cell execution timestamps, the exact Python and jupytext versions,
-    and fixes the kernel spec to ``python3``; outputs and execution counts
+    Drops cell execution timestamps and the jupytext version, fixes the
+    kernel spec to ``python3``, and writes ``language_info`` exactly as the
+    kit's kernel reports it (Python version included): JupyterLab copies the
+    kernel's ``language_info`` into a notebook when it opens it, so anything
+    else would show every notebook as modified right after opening, and
+    saving it unchanged would change the file. Outputs and execution counts
     stay.
 
     Examples
@@ -290,8 +296,22 @@ def strip_volatile(nb):
         nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
                                  "name": KERNEL_NAME}
-    nb.metadata.get("language_info", {}).pop("version", None)
+    nb.metadata["language_info"] = kernel_language_info()
     return nb
+
+
+def kernel_language_info() -> dict:
+    """The ``language_info`` that a ``python3`` kernel of this interpreter reports.
+
+    Examples
+    --------
+    >>> import platform
+    >>> kernel_language_info()["version"] == platform.python_version()
+    True
+    """
+    from ipykernel.ipkernel import IPythonKernel
+
+    return copy.deepcopy(IPythonKernel.language_info)
 
 
 def write_pair(nb, path: str | Path) -> None:
@@ -348,7 +368,8 @@ def _kernel_manager_class():
     return ThisPythonKernel
 
 
-def execute_notebook(nb, *, cwd: str | Path, timeout: int = 120, env: dict[str, str] | None = None):
+def execute_notebook(nb, *, cwd: str | Path, timeout: int = 120, env: dict[str, str] | None = None,
+                     allow_errors: bool = False):
     """Execute ``nb`` top to bottom in a fresh kernel and return the executed copy.
 
     Parameters
@@ -361,6 +382,9 @@ def execute_notebook(nb, *, cwd: str | Path, timeout: int = 120, env: dict[str, 
         Seconds allowed per cell.
     env : dict, optional
         Extra environment variables for the kernel (e.g. ``MEDIA_COVERAGE_DATA``).
+    allow_errors : bool, optional
+        Keep going after a cell raises, with the error as that cell's output
+        (to test what a student sees); by default the first error stops the run.
 
     Returns
     -------
@@ -379,6 +403,7 @@ def execute_notebook(nb, *, cwd: str | Path, timeout: int = 120, env: dict[str, 
     kernel_env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     kernel_env.update(env or {})
     client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL_NAME, record_timing=False,
+                            allow_errors=allow_errors,
                             kernel_manager_class=_kernel_manager_class(),
                             # ipykernel warns on every start that local TCP is unencrypted.
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],

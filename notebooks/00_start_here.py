@@ -43,17 +43,18 @@
 # %% [markdown]
 # ## The five articles
 #
-# `find_data_dir()` locates the data folder from wherever this notebook is
-# opened (or from the `MEDIA_COVERAGE_DATA` environment variable), and
+# `notebook_setup()` locates the data folder from wherever this notebook is
+# opened (or from the `MEDIA_COVERAGE_DATA` environment variable) and can
+# run any number of times, so you can always re-run a notebook from the top;
 # `load_corpus` reads, checks and cleans every article in it.
 
 # %%
 import pandas as pd
 
 from coverage import load_corpus
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup
 
-data_dir = find_data_dir()
+data_dir = notebook_setup()
 corpus = load_corpus(data_dir)
 corpus[["outlet", "published", "date_estimated", "n_words", "via", "headline"]]
 

@@ -50,10 +50,11 @@ print("removed:   ", article.removed)
 import pandas as pd
 
 from coverage import load_corpus, removed_lines, split_sentences
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup
 from coverage.text import count_words, words
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup()
+corpus = load_corpus(data_dir)
 corpus.dtypes
 
 # %% [markdown]

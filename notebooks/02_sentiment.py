@@ -81,9 +81,10 @@ known, round(total, 2), round(total / math.sqrt(total**2 + 15), 4)
 # %%
 from coverage import load_corpus, split_sentences
 from coverage.measures import framing_tables
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, print_caption
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup()
+corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 framing = framing_tables(corpus, sentences)
 scored = framing["sentence_framing"].merge(sentences[["article_id", "sentence_id", "text"]])
@@ -138,7 +139,7 @@ articles[["outlet", "textblob_polarity", "vader_compound", "vader_share_negative
 from coverage.plots.framing import figure_specs
 
 spec = {s.name: s for s in figure_specs(framing)}["10_sentiment_by_outlet"]
-print(spec.caption, end="\n\n")
+print_caption(spec)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always", CorpusWarning)
     spec.draw()
@@ -283,7 +284,7 @@ pd.DataFrame({"outlet": corpus["outlet"], "words": corpus["n_words"],
 # %%
 from coverage import human_rating_correlations, read_vader_nyt
 
-nyt = read_vader_nyt(find_data_dir() / "external" / "vader-nyt")
+nyt = read_vader_nyt(data_dir / "external" / "vader-nyt")
 correlations = human_rating_correlations(nyt)
 correlations.round(3)
 

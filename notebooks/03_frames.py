@@ -136,9 +136,10 @@ tag_frames(demo)[["sentence_id", "surveillance_terms", "safety_terms", "frame_ta
 
 # %%
 from coverage import load_corpus, split_sentences
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, print_caption
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup()
+corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 outlets = corpus[["article_id", "outlet"]]
 tagged = tag_frames(sentences).merge(sentences[["article_id", "sentence_id", "position"]]).merge(outlets)
@@ -225,7 +226,7 @@ from coverage.plots.framing import figure_specs
 
 framing = framing_tables(corpus, sentences)
 spec = {s.name: s for s in figure_specs(framing)}["11_frames_by_outlet"]
-print(spec.caption, end="\n\n")
+print_caption(spec)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always", CorpusWarning)
     spec.draw()

@@ -61,10 +61,10 @@ ROLES
 
 # %%
 from coverage import load_corpus, split_sentences
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, print_caption
 from coverage.voices import quote_tables
 
-data_dir = find_data_dir()
+data_dir = notebook_setup()
 corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 voices = quote_tables(corpus, sentences)
@@ -99,7 +99,7 @@ from coverage.plots.voices import figure_specs
 
 tables = {"voice_ledger": ledger, "quotes": voices["quotes"]}
 spec = {s.name: s for s in figure_specs(tables)}["20_voice_ledger"]
-print(spec.caption)
+print_caption(spec)
 spec.draw();
 
 # %% [markdown]
@@ -144,7 +144,7 @@ from coverage.measures import framing_tables
 
 framing = framing_tables(corpus, voices["sentences"])
 spec = {s.name: s for s in figure_specs({"sentence_framing": framing["sentence_framing"]})}["21_sentiment_by_voice"]
-print(spec.caption, end="\n\n")
+print_caption(spec)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always", CorpusWarning)
     spec.draw()

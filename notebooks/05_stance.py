@@ -35,12 +35,12 @@ import pandas as pd
 
 from coverage import CorpusWarning
 from coverage.stance import find_mentions
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, print_caption
 from coverage.measures import score_texts
 from coverage.stance import predict_stance
 from coverage.stance import load_stance_model
 
-data_dir = find_data_dir()
+data_dir = notebook_setup()
 model = load_stance_model(data_dir)
 
 pair = pd.DataFrame({"article_id": ["example"] * 4, "sentence_id": [0, 1, 2, 3],
@@ -268,7 +268,8 @@ dev_scores.pivot(index="predictor", columns="split", values="macro_f1").loc[list
 # model's):
 
 # %%
-on_dev = stance_scores(dev["dev (all)"]["label"], model.predict(dev["dev (all)"]))
+# The loop above ended on "dev (all)": reuse its predictions rather than predict again.
+on_dev = stance_scores(dev["dev (all)"]["label"], answers["stance classifier"])
 on_dev["confusion"]
 
 # %% [markdown]
@@ -471,7 +472,7 @@ summary.query("split == 'outlet'")[["outlet", "estimate", "ci_low", "ci_high", "
 from coverage.plots.stance import figure_specs
 
 specs = {s.name: s for s in figure_specs(tables)}
-print(specs["30_stance_by_outlet"].caption, end="\n\n")
+print_caption(specs["30_stance_by_outlet"])
 print("The kit warns:", *sorted({str(w.message) for w in caught}), sep="\n")
 specs["30_stance_by_outlet"].draw();
 
@@ -480,7 +481,7 @@ specs["30_stance_by_outlet"].draw();
 # its graded score `stance_net`:
 
 # %%
-print(specs["31_stance_mentions"].caption)
+print_caption(specs["31_stance_mentions"])
 specs["31_stance_mentions"].draw();
 
 # %% [markdown]

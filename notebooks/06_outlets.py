@@ -26,11 +26,12 @@ import pandas as pd
 
 from coverage import CorpusWarning, load_corpus, split_sentences
 from coverage.measures import framing_tables
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, print_caption
 from coverage.compare import outlet_tables
 from coverage.voices import quote_tables
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup()
+corpus = load_corpus(data_dir)
 voices = quote_tables(corpus, split_sentences(corpus))
 framing = framing_tables(corpus, voices["sentences"])
 tables = {"corpus": corpus, "sentence_framing": framing["sentence_framing"],
@@ -93,7 +94,7 @@ top.assign(rank=top.groupby("outlet").cumcount() + 1).pivot(index="rank", column
 from coverage.plots import outlets as outlet_plots
 
 specs = {s.name: s for s in outlet_plots.figure_specs(tables)}
-print(specs["40_distinctive_words"].caption)
+print_caption(specs["40_distinctive_words"])
 specs["40_distinctive_words"].draw();
 
 # %% [markdown]
@@ -147,7 +148,7 @@ pairs[["a", "b", "n_passages", "n_prose_passages", "share_a", "share_b", "prose_
 # (left) and prose only (right):
 
 # %%
-print(specs["41_reuse_heatmap"].caption)
+print_caption(specs["41_reuse_heatmap"])
 specs["41_reuse_heatmap"].draw();
 
 # %% [markdown]

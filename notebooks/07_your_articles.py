@@ -19,7 +19,6 @@
 # %%
 import os
 import shutil
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -27,13 +26,12 @@ import pandas as pd
 
 from coverage import CorpusError, CorpusWarning, read_manifest
 from coverage.io import add_article
-from coverage.notebooks import copy_data_dir, find_data_dir
+from coverage.notebooks import copy_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage import build_tables
 
-notebook_folder = Path.cwd()
-real_data = find_data_dir(notebook_folder)
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-")
-os.chdir(scratch.name)
+real_data = notebook_setup()
+notebook_folder, scratch = work_in_scratch("media-coverage-")
 data = copy_data_dir(real_data, Path("data"))
 incoming = Path("incoming")
 incoming.mkdir()

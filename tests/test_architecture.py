@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "coverage"
-SUBPACKAGES = ("io", "text", "measures", "voices", "stance", "reuse", "compare", "plots")
+SUBPACKAGES = ("io", "text", "measures", "voices", "stance", "reuse", "compare", "plots", "report")
 #: The only modules that may import the engine: the commands, the command line and the top-level API.
 ENGINE_USERS = re.compile(r"^coverage(\.commands(\..*)?|\.cli|\.__main__)?$|^coverage\._engine(\..*)?$")
 

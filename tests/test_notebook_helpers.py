@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import platform
 from pathlib import Path
 
 import jupytext
@@ -14,7 +16,9 @@ from coverage.notebooks import (
     DATA_ENV,
     check_pairing,
     copy_data_dir,
+    execute_notebook,
     find_data_dir,
+    kernel_language_info,
     main,
     notebook_paths,
     strip_volatile,
@@ -207,7 +211,7 @@ def test_main_refuses_a_missing_folder(tmp_path, capsys):
 
 # --- strip_volatile --------------------------------------------------------
 
-def test_strip_volatile_drops_timestamps_and_versions_only(tmp_path):
+def test_strip_volatile_drops_timestamps_and_the_jupytext_version(tmp_path):
     nb = _notebook("1 + 1")
     nb.cells[0].metadata["execution"] = {"shell.execute_reply": "2024-01-01T00:00:00Z"}
     nb.cells[0].metadata["tags"] = ["keep"]
@@ -217,7 +221,8 @@ def test_strip_volatile_drops_timestamps_and_versions_only(tmp_path):
     stripped = strip_volatile(nb)
     assert dict(stripped.cells[0].metadata) == {"tags": ["keep"]}
     assert stripped.cells[0].outputs == nb.cells[0].outputs
-    assert stripped.metadata["language_info"] == {"name": "python"}
+    assert stripped.metadata["language_info"] == kernel_language_info()
+    assert stripped.metadata["language_info"]["version"] == platform.python_version()
     assert "jupytext" not in stripped.metadata
     assert stripped.metadata["kernelspec"]["name"] == "python3"
     assert "execution" in nb.cells[0].metadata  # the input is not modified
@@ -248,3 +253,14 @@ def test_execute_leaves_a_failing_notebook_as_it_was(tmp_path, capsys):
     assert (folder / "broken.ipynb").read_bytes() == before
     err = capsys.readouterr().err
     assert f"{folder / 'broken.ipynb'}: FAILED (" in err and "ZeroDivisionError" in err
+
+
+def test_language_info_is_what_the_kernel_reports(tmp_path):
+    # JupyterLab writes the kernel's language_info into a notebook on opening; when the
+    # file already holds exactly that, opening and saving leaves it unchanged (git clean).
+    executed = execute_notebook(_notebook("import json; print(json.dumps(get_ipython().kernel.language_info))"),
+                                cwd=tmp_path, timeout=60)
+    assert json.loads(executed.cells[0].outputs[0]["text"]) == kernel_language_info()
+    assert executed.metadata["language_info"] == kernel_language_info()
+    assert executed.metadata["kernelspec"] == {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                               "name": "python3"}

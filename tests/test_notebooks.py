@@ -164,3 +164,74 @@ def test_exercise_has_blanks_and_a_solution_with_the_same_sections(path):
     assert "___" in _code(path)
     assert "___" not in _code(solution)
     assert _headings(path) == _headings(solution)
+
+
+# --- what a student sees on a re-run (issue 20) -----------------------------
+
+def _setup_index(nb) -> int:
+    return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "notebook_setup(" in c.source)
+
+
+def _code_cells(nb, last: int) -> list:
+    return [c for c in nb.cells[:last + 1] if c.cell_type == "code"]
+
+
+def _run_cells(cells, path: Path, sandbox: Path):
+    copy = sandbox / "notebooks" / path.relative_to(NOTEBOOKS)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c.source) for c in cells])
+    executed = execute_notebook(nb, cwd=copy.parent, timeout=120, env={DATA_ENV: ""}, allow_errors=True)
+    return [(i, o.ename, o.evalue) for i, c in enumerate(executed.cells) for o in c.outputs
+            if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("path", EVERY, ids=_id)
+def test_the_setup_cell_calls_notebook_setup(path):
+    nb = _read(path)
+    setup = nb.cells[_setup_index(nb)].source
+    workbook = "workbooks" in path.relative_to(NOTEBOOKS).parts
+    assert ("notebook_setup(workbook=True)" in setup) == workbook
+    assert "os.chdir(" not in setup  # work_in_scratch() moves the kernel, and undoes it on a re-run
+
+
+@pytest.mark.parametrize("path", RUNNABLE, ids=_id)
+def test_the_setup_cell_runs_twice_in_one_kernel(path, sandbox):
+    nb = _read(path)
+    setup = _setup_index(nb)
+    assert _run_cells(_code_cells(nb, setup) + [nb.cells[setup]], path, sandbox) == []
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=_id)
+def test_the_first_unfilled_blank_stops_and_the_setup_then_runs_again(path, sandbox):
+    # A student's path: Run All stops at the first blank; they fill it and run from the top.
+    nb = _read(path)
+    setup = _setup_index(nb)
+    first_blank = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "___" in c.source)
+    cells = _code_cells(nb, first_blank)
+    errors = _run_cells(cells + [nb.cells[setup]], path, sandbox)
+    assert [(i, name) for i, name, _ in errors] == [(len(cells) - 1, "UnfilledBlank")]
+    assert errors[0][2].startswith("Fill in the blank ___ on line ")
+
+
+def _table_html(path: Path) -> list[str]:
+    """The HTML tables shown from the set-up cell on (a one-sentence example may come before it)."""
+    nb = _read(path)
+    return [o.data["text/html"] for c in nb.cells[_setup_index(nb):] if c.cell_type == "code" for o in c.outputs
+            if "text/html" in o.get("data", {}) and "<table" in o.data["text/html"]]
+
+
+@pytest.mark.parametrize("path", RUNNABLE, ids=_id)
+def test_no_table_is_typeset_as_maths(path):
+    # Two dollar signs in a cell ("$250,000 ... $12.2 million") are a formula to MathJax
+    # unless the table says mathjax_ignore (notebook_setup turns pandas' option off).
+    tables = _table_html(path)
+    assert [html[:80] for html in tables if "mathjax_ignore" not in html] == []
+
+
+def test_the_palantir_table_shows_its_dollars_as_text():
+    tables = [html for html in _table_html(NOTEBOOKS / "05_stance.ipynb") if "$12.2 million" in html]
+    assert tables and all("tex2jax_ignore mathjax_ignore" in html for html in tables)
+
+
+def test_notebook_05_predicts_the_dev_sets_once():
+    # Predicting NewsMTSC's dev sets takes about 14 s; the confusion matrix reuses the scores' run.
+    assert len(re.findall(r"model\.predict\(", _code(NOTEBOOKS / "05_stance.ipynb"))) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import tomllib
 import warnings
@@ -68,3 +69,21 @@ def test_console_script_is_declared(repo):
     project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
     assert project["name"] == "media-coverage"
     assert project["scripts"] == {"media-coverage": "coverage.cli:main"}
+
+
+def test_binder_post_build_installs_the_encoder_weights_like_the_makefile(repo):
+    # Binder installs environment.yml, then runs postBuild (root or binder/): the weights
+    # need pip's --no-deps, which a requirements list cannot say for one package.
+    post_build = repo / "postBuild"
+    assert os.access(post_build, os.X_OK)
+    encoder = re.search(r"^ENCODER\s*:=\s*(\S+)", (repo / "Makefile").read_text(), flags=re.M).group(1)
+    assert re.search(rf"pip install .*--no-deps {re.escape(encoder)}$", post_build.read_text(), flags=re.M)
+
+
+def test_ci_runs_the_browser_tests_and_installs_chromium_itself(repo):
+    ci = (repo / ".ci" / "run").read_text()
+    assert ci.index("\nmake test\n") < ci.index("\nmake test-browser")
+    assert "apt-get install -y" in ci and "chromium chromium-driver" in ci
+    project = tomllib.loads((repo / "pyproject.toml").read_text())
+    assert [_name(r) for r in project["project"]["optional-dependencies"]["browser"]] == ["selenium"]
+    assert "not browser" in project["tool"]["pytest"]["ini_options"]["addopts"]

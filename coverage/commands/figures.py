@@ -8,6 +8,7 @@ from pathlib import Path
 from coverage.commands._common import add_compare_options, add_data_option, add_jobs_option, figure_modules, progress
 from coverage.commands.features import run_features
 from coverage.plots.registry import save_figures
+from coverage.report import SUMMARY_FILE, write_report
 
 __all__ = ["add_parser", "all_specs"]
 
@@ -40,7 +41,10 @@ def _run(args) -> int:
     with interval_store({}):
         tables = run_features(args.data, jobs=args.jobs, cache=not args.no_cache, by=args.by,
                               min_articles=args.min_articles, period=args.period)
-        written = save_figures(all_specs(tables), args.out,
-                               progress=lambda specs: progress(specs, desc="figures"))
+        specs = all_specs(tables)
+        written = save_figures(specs, args.out, progress=lambda specs: progress(specs, desc="figures"))
     print(f"wrote {len(written) - 1} figure files and {written[-1]}")
+    # The standalone HTML report, with what changed since the summary of the last run.
+    report = write_report(tables, args.out, specs=specs, summary_path=args.data / "processed" / SUMMARY_FILE)
+    print(f"wrote {report}")
     return 0

@@ -19,25 +19,23 @@
 
 # %%
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from coverage import frame_rates, kwic, load_corpus, load_frame_lexicon, split_sentences, tag_frames
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage.resources import shipped_path
 from coverage.text import count_words
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup(workbook=True)
+corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 outlets = corpus[["article_id", "outlet"]]
 tagged = tag_frames(sentences).merge(outlets)
 
-notebook_folder = Path.cwd()
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-workbook-")
-os.chdir(scratch.name)
+notebook_folder, scratch = work_in_scratch("media-coverage-workbook-")
 shipped = shipped_path("frames.yaml").read_text(encoding="utf-8")
 tagged["frame_tag"].value_counts()
 

@@ -23,11 +23,12 @@ import pandas as pd
 
 from coverage import CorpusWarning, compare_groups, keyness, load_corpus, permutation_test_groups, split_sentences
 from coverage.measures import framing_tables
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup
 from coverage.compare import outlet_tables
 from coverage.voices import quote_tables
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup(workbook=True)
+corpus = load_corpus(data_dir)
 voices = quote_tables(corpus, split_sentences(corpus))
 tables = {"sentence_framing": framing_tables(corpus, voices["sentences"])["sentence_framing"],
           **outlet_tables(corpus, voices["sentences"], quotes=voices["quotes"])}

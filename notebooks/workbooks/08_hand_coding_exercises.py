@@ -19,18 +19,17 @@
 
 # %%
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from coverage import load_corpus, split_sentences
 from coverage.measures import framing_tables
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage.compare import coding_sheet, collect_codes, read_codes, sample_sentences
 from coverage.compare import measure_agreement, reliability
 
-data_dir = find_data_dir()
+data_dir = notebook_setup(workbook=True)
 corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 kit = framing_tables(corpus, sentences)["sentence_framing"][["article_id", "sentence_id", "frame_tag",
@@ -38,9 +37,7 @@ kit = framing_tables(corpus, sentences)["sentence_framing"][["article_id", "sent
 FRAMES = ["surveillance", "safety", "both", "neither"]
 TONES = ["negative", "neutral", "positive"]
 
-notebook_folder = Path.cwd()
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-coding-")
-os.chdir(scratch.name)
+notebook_folder, scratch = work_in_scratch("media-coverage-coding-")
 len(sentences)
 
 # %% [markdown]

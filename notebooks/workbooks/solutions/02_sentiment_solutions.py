@@ -23,11 +23,11 @@ import pandas as pd
 
 from coverage import load_corpus, split_sentences
 from coverage.measures import framing_tables
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup
 from coverage.measures import score_texts, summarise_sentiment
 from coverage.text import words
 
-data_dir = find_data_dir()
+data_dir = notebook_setup(workbook=True)
 corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 framing = framing_tables(corpus, sentences)

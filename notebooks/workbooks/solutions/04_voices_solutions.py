@@ -20,27 +20,25 @@
 
 # %%
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from coverage import load_corpus, split_sentences
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage.voices import extract_quotes
 from coverage.resources import read_yaml, shipped_path
 from coverage.voices import quote_tables, sentence_voices, voice_ledger
 
-corpus = load_corpus(find_data_dir())
+data_dir = notebook_setup(workbook=True)
+corpus = load_corpus(data_dir)
 sentences = split_sentences(corpus)
 voices = quote_tables(corpus, sentences)
 quotes = voices["quotes"].merge(corpus[["article_id", "outlet"]])
 columns = ["text", "kind", "speaker", "role", "cue", "attribution"]
 
-notebook_folder = Path.cwd()
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-workbook-")
-os.chdir(scratch.name)
+notebook_folder, scratch = work_in_scratch("media-coverage-workbook-")
 len(quotes)
 
 # %% [markdown]

@@ -22,7 +22,6 @@
 
 # %%
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +29,7 @@ import yaml
 
 from coverage import load_corpus, split_sentences
 from coverage.stance import find_mentions
-from coverage.notebooks import find_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage.resources import read_yaml, shipped_path
 from coverage.measures import score_texts
 from coverage.stance import mention_stance, predict_stance, stance_counts
@@ -38,7 +37,7 @@ from coverage.stance import label_agreement, read_stance_labels
 from coverage.stance import load_stance_model
 from coverage.voices import quote_tables
 
-data_dir = find_data_dir()
+data_dir = notebook_setup(workbook=True)
 model = load_stance_model(data_dir)
 corpus = load_corpus(data_dir)
 voiced = quote_tables(corpus, split_sentences(corpus))["sentences"]
@@ -48,9 +47,7 @@ mentions = mentions.assign(in_context=[f"{text[:start]}[{text[start:end]}]{text[
 labelled = read_stance_labels(data_dir / "annotations" / "stance_amazon.csv", mentions, voiced)
 columns = ["sentence", "mention", "vader_compound", "stance", "p_negative", "p_neutral", "p_positive"]
 
-notebook_folder = Path.cwd()
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-workbook-")
-os.chdir(scratch.name)
+notebook_folder, scratch = work_in_scratch("media-coverage-workbook-")
 len(mentions), len(labelled)
 
 # %% [markdown]

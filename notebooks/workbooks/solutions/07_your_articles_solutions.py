@@ -20,7 +20,6 @@
 
 # %%
 import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -28,13 +27,13 @@ import pandas as pd
 
 from coverage import CorpusError, CorpusWarning, load_corpus
 from coverage.io import add_article
-from coverage.notebooks import copy_data_dir, find_data_dir
+from coverage.notebooks import copy_data_dir
+from coverage.classroom import notebook_setup, work_in_scratch
 from coverage import build_tables
 
-notebook_folder = Path.cwd()
-scratch = tempfile.TemporaryDirectory(prefix="media-coverage-workbook-")
-os.chdir(scratch.name)
-data = copy_data_dir(find_data_dir(notebook_folder), Path("data"))
+data_dir = notebook_setup(workbook=True)
+notebook_folder, scratch = work_in_scratch("media-coverage-workbook-")
+data = copy_data_dir(data_dir, Path("data"))
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", CorpusWarning)  # "one article per outlet", known from notebook 06
     before = build_tables(data)
