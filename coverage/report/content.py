@@ -131,6 +131,9 @@ def report_content(tables: Mapping[str, pd.DataFrame], *, by: str = "outlet") ->
         add(f"safety|{unit}", [])
     frame_terms = []
     found = tables.get("evidence")
+    if found is not None and "decision" in found.columns:
+        # Rows the lexicon's sense rules excluded explain a decision; only counted ones are frame evidence.
+        found = found[found["decision"].eq("counted")]
     if found is not None and len(found):
         found = found.merge(corpus[["article_id", by]])
         for row in found.itertuples(index=False):
