@@ -78,7 +78,7 @@ from coverage.attribution import (
 )
 from coverage.quote_kinds import not_a_statement
 from coverage.quote_segments import format_segments, join_continued
-from coverage.quote_speakers import resolve_pronoun
+from coverage.quote_speakers import pronoun_window, resolve_pronoun
 from coverage.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.sentences import sentence_spans
@@ -554,9 +554,7 @@ def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None
     # "she said" names the person named just before it (coverage.quote_speakers);
     # the pronoun is kept in quote.pronoun.
     text = layout.text
-    if not any(q.speaker and is_pronoun(text[q.speaker[0]:q.speaker[1]]) for q in quotes):
-        return
-    named = _reported_speakers(layout, cues)
+    named: list[tuple[int, int]] = []
     for quote in quotes:
         if not quote.speaker:
             continue
@@ -564,18 +562,20 @@ def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None
             named.append(quote.speaker)
             continue
         paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
+        window = pronoun_window(quote.speaker[0], layout.starts, paragraph)
+        reported = _reported_speakers(layout, cues, window, quote.speaker[0])
         found = resolve_pronoun(layout.masked, quote.speaker, sentence_starts=layout.starts,
-                                paragraph_start=paragraph, speakers=named)
+                                paragraph_start=paragraph, speakers=named + reported)
         if found:
             quote.pronoun, quote.speaker = quote.speaker, found
 
 
-def _reported_speakers(layout: _Layout, cues: Cues) -> list[tuple[int, int]]:
+def _reported_speakers(layout: _Layout, cues: Cues, start: int, end: int) -> list[tuple[int, int]]:
     # Subjects of reported speech ("Bezos said Amazon would ...") are named
     # speakers too, though nothing of theirs is in marks.
     found = []
     masked = layout.masked
-    for verb in cues.find(masked, 0, len(masked)):
+    for verb in cues.find(masked, start, end):
         line = layout.line_of(verb.start())
         speaker = speaker_before(masked, layout.sentence_start(verb.start(), line), verb.start(), cues)
         if speaker and not is_pronoun(masked[speaker[0]:speaker[1]]):
