@@ -54,9 +54,10 @@ Blind spots: hard-wrapped text without blank lines between paragraphs (a
 quotation then cannot cross a line break unless the next line opens with a
 mark); quotations in straight single marks; block quotes set off without
 marks; pronouns resolved without gender from first names; speakers named
-only in a much earlier paragraph or in a relative clause (``Zuma, who said ...``); reporting verbs missing from the list
-(``mocked``, ``praised``, ``called``); and a quoted title after a reporting
-verb (``told MSNBC's "Morning Joe"``) is given that verb's speaker.
+only in a much earlier paragraph or in a relative clause (``Zuma, who said
+...``); reporting verbs missing from the list (``mocked``, ``praised``,
+``called``); and a quoted title after a reporting verb (``told MSNBC's
+"Morning Joe"``) is given that verb's speaker.
 """
 
 from __future__ import annotations
@@ -227,9 +228,9 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
         ``text`` joins the segments with `` … `` and ``n_words`` counts their
         words only; ``speaker_start``/``speaker_end`` locate the speaker (-1
         when none) and ``pronoun``/``pronoun_start``/``pronoun_end`` the
-        pronoun it was resolved from (empty / -1 when none); ``attribution`` is ``before``,
-        ``after``, ``separate`` (cue in a neighbouring sentence or paragraph)
-        or ``none``; ``closed`` is False for a quotation whose closing mark
+        pronoun it was resolved from (empty / -1 when none); ``attribution``
+        is ``before``, ``after``, ``separate`` (cue in a neighbouring
+        sentence or paragraph) or ``none``; ``closed`` is False for a quotation whose closing mark
         is missing.
 
     Examples

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from coverage.quote_segments import SEGMENT_COLUMNS, format_segments, parse_segments, quote_segments
+from coverage.quote_segments import (
+    SEGMENT_COLUMNS,
+    format_segments,
+    parse_segments,
+    quote_segments,
+)
 
 
 @pytest.mark.parametrize("value", ["", "0-31;", "31-0", "a-b", "0:31"])
