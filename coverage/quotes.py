@@ -556,19 +556,38 @@ def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None
     # the pronoun is kept in quote.pronoun.
     text = layout.text
     named: list[tuple[int, int]] = []
+    links: dict[tuple[int, int], tuple[int, int]] = {}  # pronouns already resolved
     for quote in quotes:
         if not quote.speaker:
             continue
         if not is_pronoun(text[quote.speaker[0]:quote.speaker[1]]):
             named.append(quote.speaker)
             continue
-        paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
-        window = pronoun_window(quote.speaker[0], layout.starts, paragraph)
-        reported = _reported_speakers(layout, cues, window, quote.speaker[0])
-        found = resolve_pronoun(layout.masked, quote.speaker, sentence_starts=layout.starts,
-                                paragraph_start=paragraph, speakers=named + reported)
+        found = links.get(quote.speaker) or _person_for(layout, cues, quote.speaker, named, links)
         if found:
+            links[quote.speaker] = found
             quote.pronoun, quote.speaker = quote.speaker, found
+
+
+def _person_for(layout: _Layout, cues: Cues, pronoun: tuple[int, int], named: list, links: dict,
+                depth: int = 0) -> tuple[int, int] | None:
+    text = layout.text
+    paragraph = layout.lines[layout.line_of(pronoun[0])][0]
+    window = pronoun_window(pronoun[0], layout.starts, paragraph)
+    reported = _reported_speakers(layout, cues, window, pronoun[0])
+    names = [s for s in reported if not is_pronoun(text[s[0]:s[1]])]
+    found = resolve_pronoun(layout.masked, pronoun, sentence_starts=layout.starts,
+                            paragraph_start=paragraph, speakers=named + names)
+    # 'She added that ...' between her name and this "she": the same pronoun,
+    # nearer than any name, stands for the same person, so follow it back.
+    word = text[pronoun[0]:pronoun[1]].lower()
+    same = [s for s in [*reported, *links] if window <= s[0] and s[1] <= pronoun[0] and s != pronoun
+            and text[s[0]:s[1]].lower() == word]
+    if same and depth < 3:
+        link = max(same, key=lambda s: s[1])
+        if found is None or link[1] > found[1]:
+            return links.get(link) or _person_for(layout, cues, link, named, links, depth + 1) or found
+    return found
 
 
 def _reported_speakers(layout: _Layout, cues: Cues, start: int, end: int) -> list[tuple[int, int]]:
@@ -579,7 +598,7 @@ def _reported_speakers(layout: _Layout, cues: Cues, start: int, end: int) -> lis
     for verb in cues.find(masked, start, end):
         line = layout.line_of(verb.start())
         speaker = speaker_before(masked, layout.sentence_start(verb.start(), line), verb.start(), cues)
-        if speaker and not is_pronoun(masked[speaker[0]:speaker[1]]):
+        if speaker:
             found.append(speaker)
     return found
 
