@@ -15,6 +15,10 @@ Candidates are, in the journalist's words only (quoted words are blanked):
   words (``Later``, ``The``) dropped and organisation words (``Senate``,
   ``Department``) ruling a phrase out.
 
+A nearer ``she`` of reported speech or of an earlier quotation (``She added
+that ...``) stands for the same person; the rules in :mod:`coverage.quotes`
+follow such links back, at most three.
+
 Compatible means: a title says the gender (``Mr.`` is a he, ``Ms.`` a she);
 without a title either pronoun fits. ``they``, ``it``, ``we`` and ``I`` are
 left as they are (they name groups and documents as often as people).

@@ -38,7 +38,8 @@ in five steps:
    become ``partial``.
 4. **Resolve pronouns.** A ``he``/``she`` speaker becomes the nearest
    compatible named person in its paragraph or the two sentences before
-   (:mod:`coverage.quote_speakers`); the pronoun is kept in ``pronoun``.
+   (:mod:`coverage.quote_speakers`), following a nearer same pronoun (``She
+   added that ...``) back to its person; the pronoun is kept in ``pronoun``.
 5. **Join segments.** Stretches between marks that share speaker and cue,
    with no sentence of the journalist's own between them (``"A," said Ann
    Lee, a former aide. "B."``; ``"A," she said.`` + next paragraph ``"B."``),
