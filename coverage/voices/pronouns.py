@@ -15,6 +15,10 @@ Candidates are, in the journalist's words only (quoted words are blanked):
   words (``Later``, ``The``) dropped and organisation words (``Senate``,
   ``Department``) ruling a phrase out.
 
+A nearer ``she`` of reported speech or of an earlier quotation (``She added
+that ...``) stands for the same person; the rules in :mod:`coverage.voices.quotes`
+follow such links back, at most three.
+
 Compatible means: a title says the gender (``Mr.`` is a he, ``Ms.`` a she);
 without a title either pronoun fits. ``they``, ``it``, ``we`` and ``I`` are
 left as they are (they name groups and documents as often as people).
@@ -32,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["resolve_pronoun", "person_names"]
+__all__ = ["resolve_pronoun", "pronoun_window", "person_names"]
 
 _PERSONAL = {"he": "m", "she": "f"}
 _TITLES = {
@@ -113,9 +117,7 @@ def resolve_pronoun(masked: str, pronoun: tuple[int, int], *, sentence_starts: l
     gender = _PERSONAL.get(masked[pronoun[0]:pronoun[1]].lower())
     if gender is None:
         return None
-    at = bisect.bisect_right(sentence_starts, pronoun[0]) - 1
-    back = sentence_starts[max(at - 2, 0)] if at >= 0 else 0
-    window = min(back, paragraph_start)
+    window = pronoun_window(pronoun[0], sentence_starts, paragraph_start)
     candidates = [(s, e, g) for s, e, g in person_names(masked, window, pronoun[0])]
     candidates += [(s, e, _title_gender(masked, s, e)) for s, e in speakers
                    if window <= s and e <= pronoun[0] and _named(masked[s:e])]
@@ -124,6 +126,21 @@ def resolve_pronoun(masked: str, pronoun: tuple[int, int], *, sentence_starts: l
         return None
     end, start = max(fitting)  # the nearest one before the pronoun
     return start, end
+
+
+def pronoun_window(at: int, sentence_starts: list[int], paragraph_start: int) -> int:
+    """Return where the search for a pronoun's person starts: the same
+    paragraph, or the two sentences before the pronoun's sentence, whichever
+    reaches further back.
+
+    Examples
+    --------
+    >>> pronoun_window(50, [0, 10, 20, 30, 40], paragraph_start=40)
+    20
+    """
+    sentence = bisect.bisect_right(sentence_starts, at) - 1
+    back = sentence_starts[max(sentence - 2, 0)] if sentence >= 0 else 0
+    return min(back, paragraph_start)
 
 
 def _bare(word: str) -> str:

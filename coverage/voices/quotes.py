@@ -38,7 +38,8 @@ in five steps:
    become ``partial``.
 4. **Resolve pronouns.** A ``he``/``she`` speaker becomes the nearest
    compatible named person in its paragraph or the two sentences before
-   (:mod:`coverage.voices.pronouns`); the pronoun is kept in ``pronoun``.
+   (:mod:`coverage.voices.pronouns`), following a nearer same pronoun (``She
+   added that ...``) back to its person; the pronoun is kept in ``pronoun``.
 5. **Join segments.** Stretches between marks that share speaker and cue,
    with no sentence of the journalist's own between them (``"A," said Ann
    Lee, a former aide. "B."``; ``"A," she said.`` + next paragraph ``"B."``),
@@ -54,9 +55,10 @@ Blind spots: hard-wrapped text without blank lines between paragraphs (a
 quotation then cannot cross a line break unless the next line opens with a
 mark); quotations in straight single marks; block quotes set off without
 marks; pronouns resolved without gender from first names; speakers named
-only in a much earlier paragraph or in a relative clause (``Zuma, who said ...``); reporting verbs missing from the list
-(``mocked``, ``praised``, ``called``); and a quoted title after a reporting
-verb (``told MSNBC's "Morning Joe"``) is given that verb's speaker.
+only in a much earlier paragraph or in a relative clause (``Zuma, who said
+...``); reporting verbs missing from the list (``mocked``, ``praised``,
+``called``); and a quoted title after a reporting verb (``told MSNBC's
+"Morning Joe"``) is given that verb's speaker.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ from coverage.voices.speakers import (
 )
 from coverage.voices.statements import not_a_statement
 from coverage.voices.segments import format_segments, join_continued
-from coverage.voices.pronouns import resolve_pronoun
+from coverage.voices.pronouns import pronoun_window, resolve_pronoun
 from coverage.voices.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
 from coverage.text.sentences import sentence_spans
@@ -227,9 +229,9 @@ def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
         ``text`` joins the segments with `` … `` and ``n_words`` counts their
         words only; ``speaker_start``/``speaker_end`` locate the speaker (-1
         when none) and ``pronoun``/``pronoun_start``/``pronoun_end`` the
-        pronoun it was resolved from (empty / -1 when none); ``attribution`` is ``before``,
-        ``after``, ``separate`` (cue in a neighbouring sentence or paragraph)
-        or ``none``; ``closed`` is False for a quotation whose closing mark
+        pronoun it was resolved from (empty / -1 when none); ``attribution``
+        is ``before``, ``after``, ``separate`` (cue in a neighbouring
+        sentence or paragraph) or ``none``; ``closed`` is False for a quotation whose closing mark
         is missing.
 
     Examples
@@ -554,31 +556,50 @@ def _resolve_pronouns(layout: _Layout, quotes: list[_Quote], cues: Cues) -> None
     # "she said" names the person named just before it (coverage.voices.pronouns);
     # the pronoun is kept in quote.pronoun.
     text = layout.text
-    if not any(q.speaker and is_pronoun(text[q.speaker[0]:q.speaker[1]]) for q in quotes):
-        return
-    named = _reported_speakers(layout, cues)
+    named: list[tuple[int, int]] = []
+    links: dict[tuple[int, int], tuple[int, int]] = {}  # pronouns already resolved
     for quote in quotes:
         if not quote.speaker:
             continue
         if not is_pronoun(text[quote.speaker[0]:quote.speaker[1]]):
             named.append(quote.speaker)
             continue
-        paragraph = layout.lines[layout.line_of(quote.speaker[0])][0]
-        found = resolve_pronoun(layout.masked, quote.speaker, sentence_starts=layout.starts,
-                                paragraph_start=paragraph, speakers=named)
+        found = links.get(quote.speaker) or _person_for(layout, cues, quote.speaker, named, links)
         if found:
+            links[quote.speaker] = found
             quote.pronoun, quote.speaker = quote.speaker, found
 
 
-def _reported_speakers(layout: _Layout, cues: Cues) -> list[tuple[int, int]]:
+def _person_for(layout: _Layout, cues: Cues, pronoun: tuple[int, int], named: list, links: dict,
+                depth: int = 0) -> tuple[int, int] | None:
+    text = layout.text
+    paragraph = layout.lines[layout.line_of(pronoun[0])][0]
+    window = pronoun_window(pronoun[0], layout.starts, paragraph)
+    reported = _reported_speakers(layout, cues, window, pronoun[0])
+    names = [s for s in reported if not is_pronoun(text[s[0]:s[1]])]
+    found = resolve_pronoun(layout.masked, pronoun, sentence_starts=layout.starts,
+                            paragraph_start=paragraph, speakers=named + names)
+    # 'She added that ...' between her name and this "she": the same pronoun,
+    # nearer than any name, stands for the same person, so follow it back.
+    word = text[pronoun[0]:pronoun[1]].lower()
+    same = [s for s in [*reported, *links] if window <= s[0] and s[1] <= pronoun[0] and s != pronoun
+            and text[s[0]:s[1]].lower() == word]
+    if same and depth < 3:
+        link = max(same, key=lambda s: s[1])
+        if found is None or link[1] > found[1]:
+            return links.get(link) or _person_for(layout, cues, link, named, links, depth + 1) or found
+    return found
+
+
+def _reported_speakers(layout: _Layout, cues: Cues, start: int, end: int) -> list[tuple[int, int]]:
     # Subjects of reported speech ("Bezos said Amazon would ...") are named
     # speakers too, though nothing of theirs is in marks.
     found = []
     masked = layout.masked
-    for verb in cues.find(masked, 0, len(masked)):
+    for verb in cues.find(masked, start, end):
         line = layout.line_of(verb.start())
         speaker = speaker_before(masked, layout.sentence_start(verb.start(), line), verb.start(), cues)
-        if speaker and not is_pronoun(masked[speaker[0]:speaker[1]]):
+        if speaker:
             found.append(speaker)
     return found
 

@@ -445,3 +445,18 @@ def test_unread_attribution_borrows_no_speaker(text):
     row = _quotes(text).iloc[-1]
     assert (row["text"], row["speaker"], row["attribution"], row["role"]) == (
         '"It is a disgrace,"', "", "none", "unattributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "She added ..." in between is the same person: follow it back to Ortiz
+        ('Sen. Maria Ortiz spoke on Tuesday.\n\n"This is a scandal," Ortiz said. "Nobody should accept it."\n\n'
+         'She added that the inquiry would continue. "We will find out who did this," she said.', "Ortiz"),
+        # an earlier quotation's resolved "she" links the chain the same way
+        ('Ann Lee spoke first. "We had a plan," she said. The plan failed.\n\n'
+         '"We tried," she said.', "Ann Lee"),
+    ],
+)
+def test_pronoun_chains(text, speaker):
+    assert _quotes(text)["speaker"].tolist()[-1] == speaker
