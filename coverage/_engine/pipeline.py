@@ -62,6 +62,7 @@ PROCESSED_FILES = {
     "sentences": "sentences.csv",
     "removed": "removed_lines.csv",
     "quotes": "quotes.csv",
+    "quote_segments": "quote_segments.csv",
     "voice_ledger": "voice_ledger.csv",
     "mentions": "mentions.csv",
     "stance_summary": "stance_summary.csv",

@@ -80,7 +80,7 @@ def _stage_stance(tables: Mapping[str, pd.DataFrame], context: RunContext) -> Ta
 def _stage_quotes(tables: Mapping[str, pd.DataFrame], context: RunContext) -> Tables:
     # Replaces the sentence table with one that carries `voice` and `quoted_share`.
     found = quote_tables(tables["corpus"], tables["sentences"])
-    return {"quotes": found["quotes"], "sentences": found["sentences"]}
+    return {"quotes": found["quotes"], "quote_segments": found["quote_segments"], "sentences": found["sentences"]}
 
 
 def _stage_framing(tables: Mapping[str, pd.DataFrame], context: RunContext) -> Tables:
@@ -180,7 +180,7 @@ ARTICLE_STAGES: list[tuple[str, Stage]] = [
 ]
 
 #: Tables the per-article stages produce (each keyed by ``article_id``).
-ARTICLE_TABLES = ("sentences", "article_readability", "quotes", "mentions", "article_stance",
+ARTICLE_TABLES = ("sentences", "article_readability", "quotes", "quote_segments", "mentions", "article_stance",
                   "sentence_framing", "article_framing", "evidence", "word_counts", "reuse_tokens")
 
 #: Corpus stages in order, run after the per-article ones.

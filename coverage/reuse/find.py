@@ -33,6 +33,7 @@ import pandas as pd
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.params import check_int
+from coverage.voices.segments import quote_segments
 from coverage.reuse.align import chain_table, passage_table
 from coverage.reuse.seeds import seed_table, Tokens
 from coverage.schema import require_columns
@@ -78,7 +79,9 @@ def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap:
     quotes : pandas.DataFrame, optional
         Quotations with ``article_id``, ``start`` and ``end`` (offsets into
         ``text``), e.g. from :mod:`coverage.voices.quotes`; used instead of the
-        built-in :func:`quote_spans` for every article.
+        built-in :func:`quote_spans` for every article. When it has a
+        ``segments`` column, only the segments count as quoted, not the
+        attribution between them.
     max_articles : int, optional
         Boilerplate cut-off: n-grams found in more than this many articles
         are ignored, and so are their words, which then match nothing: a
@@ -183,6 +186,8 @@ def reuse_search(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_ga
         check_int(max_articles, name="max_articles", func="find_reuse", minimum=1, none_ok=True)
     if quotes is not None:
         require_columns(quotes, ["article_id", "start", "end"], func="find_reuse")
+        if "segments" in quotes.columns:  # a quotation interrupted by its attribution: only its segments are quoted
+            quotes = quote_segments(quotes)
         doc = pd.Index(ids).get_indexer(quotes["article_id"].astype(str))  # quotes of other articles: -1
         marked = (doc, quotes["start"].to_numpy(dtype=np.int64), quotes["end"].to_numpy(dtype=np.int64))
     else:
