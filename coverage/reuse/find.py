@@ -24,7 +24,6 @@ the pipeline to :func:`boilerplate_cutoff`) treats it as boilerplate.
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ import pandas as pd
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.params import check_int
+from coverage.text.quote_marks import quote_spans as marked_quotations
 from coverage.voices.segments import quote_segments
 from coverage.reuse.align import chain_table, passage_table
 from coverage.reuse.seeds import seed_table, Tokens
@@ -45,10 +45,6 @@ REUSE_COLUMNS = (
     "article_id_a", "article_id_b", "start_a", "end_a", "start_b", "end_b",
     "n_words", "quoted", "quoted_a", "quoted_b", "similarity", "text_a", "text_b",
 )
-
-# Opening and closing double quote marks; straight quotes toggle.
-_OPEN, _CLOSE = "“„«", "”»"
-_MARKS = re.compile("[“„«”»\"‘’]")
 
 
 def find_reuse(corpus: pd.DataFrame, *, n: int = 5, min_words: int = 8, max_gap: int = 3,
@@ -238,14 +234,10 @@ def boilerplate_cutoff(n_articles: int) -> int:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` offsets of quotations marked in ``text``.
+    """Return the ``(start, end)`` offsets of quotations marked in ``text``, marks included.
 
-    Double quotes pair within a paragraph: curly ``“…”``, low ``„…“`` and
-    guillemets ``«…»`` open and close, straight ``"`` alternates. A quotation
-    still open at the end of a paragraph runs to its end, the news convention
-    for quotes spanning paragraphs. Curly single quotes ``‘…’`` count too;
-    ``’`` between letters is an apostrophe, not a closing mark. Straight
-    single quotes are ignored because they cannot be told from apostrophes.
+    The kit's one pairing of quote marks (:func:`coverage.text.quote_marks.quote_spans`,
+    which the quotation extractor reads too), without its ``closed`` flag.
 
     Examples
     --------
@@ -253,36 +245,4 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in quote_spans(text)]
     ['“we won’t build it”', '‘no’', '“Open ends here']
     """
-    found = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        offset, chunk = para.start(), para.group()
-        double = single = None
-        for mark in _MARKS.finditer(chunk):  # only quote marks change the state
-            k, ch = mark.start(), mark.group()
-            if double is None and (ch in _OPEN or ch == '"' or (ch in _CLOSE and _opens(chunk, k))):
-                double = k
-                if single is not None:  # a single quote left open is dropped
-                    single = None
-            elif double is not None and (ch in _CLOSE or ch == '"' or ch == "“" and not _opens(chunk, k)):
-                found.append((offset + double, offset + k + 1))
-                double = None
-            elif double is None and ch == "‘" and single is None:
-                single = k
-            elif double is None and ch == "’" and single is not None and not _between_letters(chunk, k):
-                found.append((offset + single, offset + k + 1))
-                single = None
-        if double is not None:
-            found.append((offset + double, offset + len(chunk)))
-    return sorted(found)
-
-
-def _opens(chunk: str, k: int) -> bool:
-    # A mark after a space and before a non-space opens, whatever its shape:
-    # some sites use ” on both sides of a quotation.
-    before = chunk[k - 1] if k else " "
-    after = chunk[k + 1] if k + 1 < len(chunk) else " "
-    return before.isspace() and not after.isspace()
-
-
-def _between_letters(chunk: str, k: int) -> bool:
-    return 0 < k < len(chunk) - 1 and chunk[k - 1].isalnum() and chunk[k + 1].isalpha()
+    return [(start, end) for start, end, _ in marked_quotations(text)]

@@ -83,6 +83,7 @@ from coverage.voices.segments import format_segments, join_continued
 from coverage.voices.pronouns import pronoun_window, resolve_pronoun
 from coverage.voices.roles import Roles, assign_role, load_roles
 from coverage.schema import require_columns
+from coverage.text.quote_marks import DOUBLE, SINGLE_CLOSE, paragraphs, quote_spans
 from coverage.text.sentences import sentence_spans
 from coverage.text.tokens import count_words
 
@@ -97,22 +98,8 @@ QUOTE_COLUMNS = (
 KINDS = ("full", "partial")
 ATTRIBUTIONS = ("before", "after", "separate", "none")
 
-_DOUBLE = "\"“”„‟«»＂"
-_OPENS = "“„‟«"  # shape says "opening" when the neighbours do not tell
-_CLOSES = "”»"
-_SINGLE_OPEN = "‘‹"
-_SINGLE_CLOSE = "’›"
-_MARKS = re.compile("[\"“”„‟«»＂‘’‹›]")
-_ALL_MARKS = _DOUBLE + _SINGLE_OPEN + _SINGLE_CLOSE + "'"
-# What may touch an opening mark on its left / a closing mark on its right.
-_BEFORE_OPEN = "([{—–-/:" + _ALL_MARKS
-_AFTER_CLOSE = ".,;:!?)]}—–-/…" + _ALL_MARKS
-# Paragraphs as in coverage.text.sentences: runs of lines separated by blank lines;
-# a text without any blank line has one paragraph per line.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_LINES = re.compile(r"[^\n]+")
 # Punctuation after which a quotation is set off as a statement of its own.
-_DETACHING = ",:;.!?…" + _DOUBLE + _SINGLE_CLOSE
+_DETACHING = ",:;.!?…" + DOUBLE + SINGLE_CLOSE
 # A cue inside the marks, at the very end: ', said the employeers in the letter."'
 _INSIDE_CUE_TAIL = re.compile(r",\s*(?P<rest>[^,;:.!?\"“”]{1,80}?)[.!?]?\s*$")
 _AFTER_SPEAKER = re.compile(r"\s+((?:in|of|from)\s[^,.;:!?\n]{1,60})")
@@ -143,54 +130,6 @@ class _Quote:
     cue_at: int = -1  # where the cue starts: stretches sharing it continue one quotation
     pronoun: tuple[int, int] | None = None  # the pronoun a named speaker was resolved from
     copied_from: _Quote | None = field(default=None, repr=False)
-
-
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """Return ``(start, end, closed)`` of every quotation in ``text``, marks included.
-
-    Examples
-    --------
-    >>> t = 'He said "no." She wrote “yes, ‘maybe’”. It’s ‘odd’.'
-    >>> [t[s:e] for s, e, _ in quote_spans(t)]
-    ['"no."', '“yes, ‘maybe’”', '‘odd’']
-    """
-    spans: list[tuple[int, int, bool]] = []
-    lines = _paragraphs(text)
-    open_at, continuation = None, -1
-    for index, (line_start, line_end) in enumerate(lines):
-        single_at = None
-        for match in _MARKS.finditer(text, line_start, line_end):
-            i, mark = match.start(), match.group()
-            if i == continuation:
-                continue
-            if mark in _DOUBLE:
-                role = _mark_role(text, i)
-                if open_at is None:
-                    if role != "close":  # a stray closing mark is left alone
-                        open_at, single_at = i, None
-                elif role == "open" and mark not in _CLOSES:  # the last quotation was never closed
-                    spans.append((open_at, _trimmed_end(text, open_at, i), False))
-                    open_at = i
-                else:
-                    spans.append((open_at, i + 1, True))
-                    open_at = None
-            elif open_at is None:
-                # Single marks must be clearly flanked: ’ between letters (Won’t) is an apostrophe.
-                if mark in _SINGLE_OPEN and _mark_role(text, i, strict=True) == "open":
-                    single_at = i
-                elif mark in _SINGLE_CLOSE and single_at is not None and _mark_role(text, i, strict=True) == "close":
-                    spans.append((single_at, i + 1, True))
-                    single_at = None
-        if open_at is not None:
-            following = lines[index + 1][0] if index + 1 < len(lines) else None
-            if following is not None:
-                following += len(text[following:]) - len(text[following:].lstrip())
-            if following is not None and text[following] in _DOUBLE and _mark_role(text, following) != "close":
-                continuation = following
-            else:
-                spans.append((open_at, _trimmed_end(text, open_at, line_end), False))
-                open_at = None
-    return spans
 
 
 def extract_quotes(corpus: pd.DataFrame, *, roles: str | Path | None = None,
@@ -275,7 +214,7 @@ def _row(text: str, segments: list[_Quote]) -> tuple:
 
 
 def _article_quotes(text: str, cues: Cues, roles: Roles) -> list[list[_Quote]]:
-    lines = _paragraphs(text)
+    lines = paragraphs(text)
     line_starts = [s for s, _ in lines]
     quotes = [
         _Quote(s, e, closed, bisect.bisect_right(line_starts, s) - 1)
@@ -629,41 +568,6 @@ def _role_of(text: str, quote: _Quote, roles: Roles, last_named: str | None) -> 
 
 
 # -- small rules ---------------------------------------------------------------
-
-
-def _mark_role(text: str, i: int, *, strict: bool = False) -> str:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    # An opening mark is followed by words, never by closing punctuation: 'writing … ”.'
-    can_open = not after.isspace() and after not in ".,;:!?)]}" and (before.isspace() or before in _BEFORE_OPEN)
-    can_close = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
-    if can_open and not can_close:
-        return "open"
-    if can_close and not can_open:
-        return "close"
-    if strict:
-        return "neither"
-    mark = text[i]
-    return "open" if mark in _OPENS + _SINGLE_OPEN else "close" if mark in _CLOSES + _SINGLE_CLOSE else "either"
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    # A hard-wrapped article (lines inside paragraphs separated by blank
-    # lines) keeps a quotation going across its line breaks.
-    lines = [m.span() for m in _LINES.finditer(text) if not m.group().isspace()]
-    if not _BLANK_LINE.search(text):
-        return lines
-    blocks: list[tuple[int, int]] = []
-    for start, end in lines:
-        if blocks and text[blocks[-1][1]:start] == "\n":  # a single line break: same paragraph
-            blocks[-1] = (blocks[-1][0], end)
-        else:
-            blocks.append((start, end))
-    return blocks
-
-
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    return max(start + 1, start + len(text[start:end].rstrip()))
 
 
 def _mask(text: str, quotes: list[_Quote]) -> str:

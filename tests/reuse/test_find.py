@@ -38,7 +38,7 @@ def _pair(text_a: str, text_b: str, **extra) -> pd.DataFrame:
     ("“Outer ‘inner’ still outer,” she said.", ["“Outer ‘inner’ still outer,”"]),
     # news convention: a quote over two paragraphs has no closing mark on the first
     ("“First paragraph of a letter.\n\n“Second one.” Done.",
-     ["“First paragraph of a letter.", "“Second one.”"]),
+     ["“First paragraph of a letter.\n\n“Second one.”"]),  # one quotation over two paragraphs (the news convention)
     ("Amazon’s employees’ letter has no quotes.", []),
     ("Some sites write ”like this” on both sides.", ["”like this”"]),
 ])
