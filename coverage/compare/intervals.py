@@ -33,7 +33,6 @@ from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from coverage.errors import CorpusError, CorpusWarning
 from coverage.params import check_int, check_share
@@ -274,6 +273,8 @@ def permutation_test_groups(
     if len(num_a) + len(num_b) < 3 or not np.isfinite(observed):
         p_value = np.nan
     else:
+        from scipy import stats  # here, not at import: a re-run that resamples nothing never loads it
+
         result = stats.permutation_test(
             (idx_a, idx_b), statistic, permutation_type="independent", vectorized=True,
             n_resamples=n_resamples, alternative="two-sided", rng=np.random.default_rng(seed),
@@ -365,6 +366,8 @@ def _estimate_with_interval(group, *, value, weight, cluster, scale, confidence,
     with warnings.catch_warnings():
         # A constant measure gives a degenerate (zero-width) interval, which
         # is the right answer here, not something to warn about.
+        from scipy import stats  # here, not at import: a re-run that resamples nothing never loads it
+
         warnings.simplefilter("ignore", stats.DegenerateDataWarning)
         result = stats.bootstrap(
             (num, den), statistic, paired=True, vectorized=True, n_resamples=n_resamples,
