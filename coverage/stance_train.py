@@ -285,7 +285,7 @@ def train(args) -> dict:
     # The window at inference: dev scores of the chosen epoch at several widths.
     by_window = {}
     dev_proba = {}
-    for w in sorted({16, 24, 32, 48, args.window}):
+    for w in sorted({16, 24, args.window}):
         by_window[w] = {}
         for name, d in dev.items():
             p = predict(torch, model, enc_dev[name], w)
