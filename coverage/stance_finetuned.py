@@ -153,9 +153,10 @@ class FinetunedStance:
         pieces = dict(zip(texts, self.tokenizer.encode_batch(texts)))
         inputs = [build_input(pieces[t].ids, pieces[t].offsets, s, e, self.window) for t, s, e in unique]
         states = _forward_many([seq for seq, _, _ in inputs], self.weights)
-        pooled = np.stack([np.concatenate([h.mean(axis=0), h[lo:hi + 1].mean(axis=0)])
-                           for h, (_, lo, hi) in zip(states, inputs)])
-        logits = pooled @ self.weights["head_w"] + self.weights["head_b"]
+        # The head row by row too: a stacked matrix product would make a row's logits
+        # depend in the last digits on the rows read with it.
+        logits = np.stack([np.concatenate([h.mean(axis=0), h[lo:hi + 1].mean(axis=0)]) @ self.weights["head_w"]
+                           + self.weights["head_b"] for h, (_, lo, hi) in zip(states, inputs)])
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
