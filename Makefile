@@ -40,6 +40,7 @@ bench: $(STAMP)  ## run the benchmarks (about 20 minutes on 2 cores)
 train-stance: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(BIN)/python -m coverage.stance_train --data $(DATA) --augment 2500 --indomain 3 \
+	  --epochs 1 --window 32 --min-window 12 --infer-window 32 --threads 1 \
 	  --out coverage/data/stance_finetuned --run-dir runs/stance
 	$(BIN)/python tests/fixtures/make_stance_finetuned_reference.py
 
