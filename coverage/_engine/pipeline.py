@@ -177,20 +177,13 @@ def corpus_tables(tables: Mapping[str, pd.DataFrame], *, context: RunContext | N
 
 
 def _stance_model(data_dir: Path):
-    # Trained on first use from data/external/newsmtsc and cached; a data
-    # folder without the training data still gets mentions, without stance.
-    import warnings
+    # The fine-tuned model ships with the kit (coverage/data/stance_finetuned/):
+    # nothing is trained on first use, any data folder gets stance, and every
+    # machine gets the same labels. The data folder is not read.
+    from coverage.stance.finetuned import load_finetuned_stance
 
-    from coverage.errors import CorpusWarning
-    from coverage.stance.model import load_stance_model, newsmtsc_splits, stance_model_key
-
-    train = newsmtsc_splits(data_dir)["train"]
-    if not train.is_file():
-        warnings.warn(f"stance left out: {train} not found, so the stance model cannot be trained; "
-                      "mentions are written without stance (copy NewsMTSC there, see "
-                      "data/external/newsmtsc/PROVENANCE.md)", CorpusWarning, stacklevel=3)
-        return None, "no stance model"
-    return load_stance_model(data_dir), stance_model_key(data_dir)
+    model = load_finetuned_stance()
+    return model, model.key
 
 
 def _per_article(corpus: pd.DataFrame, keys: pd.Series, *, cache_dir: Path | None, jobs: int | None,

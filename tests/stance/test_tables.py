@@ -482,21 +482,23 @@ def test_evaluate_stance_command_bad_line_fails_before_training(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"sentence_normalized": "A.", "targets": [{"from": 0, "to": 1, "polarity": 4}]}\n{oops\n',
                    encoding="utf-8")
-    args = _parser(evaluate_stance).parse_args(["evaluate-stance", str(bad), "--data", str(tmp_path)])
+    args = _parser(evaluate_stance).parse_args(["evaluate-stance", str(bad)])
     with pytest.raises(CorpusError, match=r"bad\.jsonl: line 2: not valid JSON"):
         args.run(args)
     assert not (tmp_path / "processed").exists()
 
 
-def test_train_stance_command(tiny_data, capsys):
+def test_train_stance_command_names_the_extra_when_torch_is_missing(tiny_data, monkeypatch):
+    import importlib.util
+
     from coverage.commands import train_stance
 
-    args = _parser(train_stance).parse_args(["train-stance", "--data", str(tiny_data), "--baselines"])
-    assert args.run(args) == 0
-    out = capsys.readouterr().out
-    assert "trained and cached the stance model in" in out
-    assert "== dev_rw" in out and "== baselines (macro-F1)" in out and "tfidf_marked" in out
-    assert (tiny_data / "processed" / "stance_model.pkl").is_file()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    args = _parser(train_stance).parse_args(["train-stance", "--data", str(tiny_data), "--out", str(tiny_data / "m")])
+    with pytest.raises(CorpusError, match=r"^train-stance: PyTorch and transformers are not installed; run \"pip install -e '\.\[train\]'\""):
+        args.run(args)
+    assert not (tiny_data / "m").exists()
 
 
 def test_stance_model_key_follows_the_training_bytes_and_options(tiny_data):
