@@ -76,9 +76,9 @@ example.assign(vader_compound=score_texts(example["sentence"])["vader_compound"]
 # ## What the model reads: the sentence, with the mention marked
 #
 # The model does not see "a sentence"; it sees the sentence's **word
-# pieces** (the tokenizer of notebook 02's encoder cuts rare words into
-# pieces) with two marker pieces, `[unused0]` before the mention and
-# `[unused1]` after it. Those two are spare entries of the vocabulary that
+# pieces** (the encoder's tokenizer cuts rare words into pieces) with
+# two marker pieces, `[unused0]` before the mention and `[unused1]` after
+# it. Those two are spare entries of the vocabulary that
 # ordinary text never produces, so they can only mean "the mention is
 # here". The same sentence, marked for each of its two mentions:
 
@@ -120,10 +120,12 @@ with pd.option_context("display.max_colwidth", 200):
 #   seen (this matters below).
 # * **It ships with the kit**: `coverage/data/stance_finetuned/` holds the
 #   weights (float16, 45 MB), `config.json` and `MODEL_CARD.md`. It runs in
-#   NumPy, without any deep-learning library, at about 30 to 100 mentions
-#   a second on a shared laptop. Training it again (`make train-stance`,
-#   `coverage/stance/train.py`) needs PyTorch and half an hour; the
-#   notebooks never do.
+#   NumPy, without any deep-learning library; the model card measured
+#   about 92 mentions a second on two cores of a busy machine ("Speed"),
+#   and each mention is read on its own, so the cost is per mention.
+#   Training it again (`make train-stance`, `coverage/stance/train.py`)
+#   needs PyTorch and took 36 minutes for the shipped run (the card's
+#   "Training settings and time"); the notebooks never train.
 
 # %%
 {key: model.config[key] for key in ["name", "labels", "window", "dtype"]} | {
