@@ -47,7 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_distinct import FIRST, LAST, newsmtsc_sentences  # noqa: E402
+from generate_distinct import FIRST, LAST, newsmtsc_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = {"giant": [5_000, 20_000, 60_000], "paragraphs": [1_000, 2_000, 4_000], "wire": [1_000, 3_000, 10_000]}
@@ -142,19 +142,15 @@ def measure(corpus: pd.DataFrame, *, cutoff: int | None, timeout: int) -> dict:
         start = _clock()
         words = reuse_seeds._Tokens(texts, _quotations(texts, np.arange(len(texts)), None))
         times["tokens"] = _clock() - start
-        for label, step in (("seeds", lambda: reuse_seeds._seed_table(words, n=5, max_articles=cutoff)[0]),
-                            ("chains", lambda: reuse_align._chain_table(words, seeds, n=5, max_gap=3)),
-                            ("passage table", lambda: reuse_align._passage_table(words, chains, ids, n=5,
-                                                                                 min_words=8))):
-            start = _clock()
-            result = step()
-            times[label] = _clock() - start
-            if label == "seeds":
-                seeds = result
-            elif label == "chains":
-                chains = result
-            else:
-                times["passages found"] = len(result)
+        start = _clock()
+        seeds = reuse_seeds._seed_table(words, n=5, max_articles=cutoff)[0]
+        times["seeds"] = _clock() - start
+        start = _clock()
+        chains = reuse_align._chain_table(words, seeds, n=5, max_gap=3)
+        times["chains"] = _clock() - start
+        start = _clock()
+        times["passages found"] = len(reuse_align._passage_table(words, chains, ids, n=5, min_words=8))
+        times["passage table"] = _clock() - start
         start = _clock()
         keyness(corpus)
         times["keyness"] = _clock() - start
