@@ -27,7 +27,10 @@ import numpy as np
 import pandas as pd
 
 from coverage.stance_finetuned import LABELS, MODEL_DIR, build_input, load_finetuned_stance
-from coverage.stance_model import newsmtsc_splits, read_newsmtsc, stance_scores
+try:
+    from coverage.stance.model import newsmtsc_splits, read_newsmtsc, stance_scores
+except ImportError:  # the layout before coverage/stance/ became a package
+    from coverage.stance_model import newsmtsc_splits, read_newsmtsc, stance_scores
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -62,9 +65,7 @@ def speed(model, n: int) -> dict:
     # On a shared machine the wall clock measures the other users too: CPU seconds / 2 is
     # what two idle cores would take (the inference keeps both busy).
     idle_rate = len(train) / (cpu / 2)
-    from coverage.corpus import load_corpus
-    from coverage.mentions import find_mentions
-    from coverage.sentences import split_sentences
+    from coverage import find_mentions, load_corpus, split_sentences
 
     corpus = load_corpus(DATA)
     sentences = split_sentences(corpus)
@@ -86,11 +87,8 @@ def speed(model, n: int) -> dict:
 
 
 def hand_labels(model) -> dict:
-    from coverage import load_corpus, split_sentences
-    from coverage.mentions import find_mentions
+    from coverage import find_mentions, label_agreement, load_corpus, quote_tables, read_stance_labels, split_sentences
     from coverage.stance import predict_stance
-    from coverage.stance_labels import label_agreement, read_stance_labels
-    from coverage.voices import quote_tables
 
     corpus = load_corpus(DATA)
     with warnings.catch_warnings():

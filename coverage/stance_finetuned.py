@@ -37,9 +37,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.encoder import TOKENIZER_SHA256, _forward_many, _prepare, encoder_dir
 from coverage.errors import CorpusError
 from coverage.schema import require_columns
+
+try:  # the encoder's module in the stance package, or at the top of the kit in older layouts
+    from coverage.stance.encoder import ENCODER_SHA256, TOKENIZER_SHA256, _forward_many, _prepare, encoder_dir
+except ImportError:
+    from coverage.encoder import ENCODER_SHA256, TOKENIZER_SHA256, _forward_many, _prepare, encoder_dir
 
 __all__ = ["MODEL_DIR", "LABELS", "FinetunedStance", "load_finetuned_stance", "build_input", "check_digest"]
 

@@ -34,7 +34,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.stance_finetuned import CLOSE_ID, LABELS, OPEN_ID, build_input
+from coverage.stance_finetuned import (CLOSE_ID, ENCODER_SHA256, LABELS, OPEN_ID, TOKENIZER_SHA256, build_input,
+                                       encoder_dir)
 
 ROOT = Path(__file__).resolve().parents[1]
 INDOMAIN_FILE = ROOT / "data" / "training" / "stance_corporate.tsv"
@@ -193,8 +194,10 @@ def train(args) -> dict:
     import torch
     from tokenizers import Tokenizer
 
-    from coverage.encoder import encoder_dir
-    from coverage.stance_model import newsmtsc_splits, read_newsmtsc
+    try:
+        from coverage.stance.model import newsmtsc_splits, read_newsmtsc
+    except ImportError:
+        from coverage.stance_model import newsmtsc_splits, read_newsmtsc
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -310,8 +313,6 @@ def train(args) -> dict:
 def export(torch, model, out: Path, result: dict, args) -> None:
     """Write ``model.safetensors`` (float16) and ``config.json`` with its SHA-256."""
     from safetensors.torch import save_file
-
-    from coverage.encoder import ENCODER_SHA256, TOKENIZER_SHA256
 
     out.mkdir(parents=True, exist_ok=True)
     tensors = {k[len("bert."):] if k.startswith("bert.") else k: v.detach().to(torch.float16).contiguous()
