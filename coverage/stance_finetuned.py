@@ -13,8 +13,8 @@ averaged, and a linear head gives negative / neutral / positive.
 
 Inference needs no deep-learning library: the transformer is
 :func:`coverage.encoder._forward` (each sequence on its own, so results do
-not depend on batch composition or core count), the head is one matrix
-product. The weights ship in ``coverage/data/stance_finetuned/`` as
+not depend on batch composition or core count), the head one
+vector-matrix product per mention. The weights ship in ``coverage/data/stance_finetuned/`` as
 safetensors (float16, widened to float32 when read); their SHA-256 is in
 ``config.json`` and checked on load. Nothing is trained at run time and
 nothing is downloaded; every machine gets the same labels.
@@ -24,6 +24,14 @@ read in a window of at most ``window`` word pieces around the mention
 (``config.json``), which bounds the cost of long sentences. Training
 (``python -m coverage.stance_train``, ``make train-stance``) needs PyTorch
 and lives in :mod:`coverage.stance_train`.
+
+Blind spots (measured in the model card): on the 115 hand-labelled Amazon
+mentions it agrees at accuracy 0.65, kappa 0.37, little better than the
+logistic model; it reads "Amazon employees criticised the company" as
+negative for *Amazon* (the codebook says neutral: the phrase names the
+employees), misses failures to act ("has yet to reply") and gives a
+speaker the polarity of what it defends. About 150 s of two idle cores for
+1,000 articles of new text at 23 mentions an article (estimated).
 """
 
 from __future__ import annotations
