@@ -318,7 +318,9 @@ def export(torch, model, out: Path, result: dict, args) -> None:
     tensors = {k[len("bert."):] if k.startswith("bert.") else k: v.detach().to(torch.float16).contiguous()
                for k, v in model.state_dict().items() if not k.endswith("position_ids")}
     path = out / "model.safetensors"
-    save_file(tensors, str(path), metadata={"format": "pt", "labels": ",".join(LABELS)})
+    # One metadata key: safetensors writes the metadata map in no fixed order, so two keys
+    # would give the same tensors a different file (and digest) from run to run.
+    save_file(tensors, str(path), metadata={"format": "pt"})
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     config = {
         "name": "stance-finetuned-1",
