@@ -223,10 +223,10 @@ by_voice.pivot(index="outlet", columns="voice", values="surveillance_per_1k").ro
 # "surveillance framing" is largely the employees' letter, quoted. In Packt
 # Hub the two voices are close (39.1 and 34.4). In Recode and Business
 # Insider it is the other way round: the journalist's own sentences carry
-# more. An outlet can
-# put a frame in front of its readers without writing it in its own voice,
-# which is why the codebook counts quoted words (notebook 03) and why the
-# split by voice belongs next to every frame figure.
+# more. An outlet can put a frame in front of its readers without writing
+# it in its own voice, which is why the codebook counts quoted words
+# (notebook 03) and why the split by voice belongs next to every frame
+# figure.
 
 # %% [markdown]
 # ## How good is the extractor?
@@ -271,13 +271,13 @@ pd.concat({(unit, name): score_quotes(voices["quotes"], gold, kinds=chosen, unit
 # 1.000 and 0.938, and the same numbers per segment: each sample is one
 # sentence per file, with no quotation interrupted by its attribution.
 # These are higher than the first runs because the rules were then fixed
-# on the same samples; only the first runs are out-of-sample. Split
-# quotations, scare quotes and speakers named a paragraph earlier are
-# common in whole articles, and these single sentences barely test them.
+# on the same samples; only the first runs are out-of-sample. And single
+# sentences barely test what whole articles are full of: quotations split
+# by their attribution, scare quotes, speakers named a paragraph earlier.
 #
 # ## Where it fails
 #
-# A made-up article with three common traps:
+# A made-up article with four common traps; the kit gets one of them right:
 
 # %%
 trap = ('Staff confront Bezos\n\nAmazon employees wrote to Jeff Bezos on Monday.\n\n'
@@ -302,7 +302,7 @@ extract_quotes(pd.DataFrame({"article_id": ["made-up"], "text": [trap]}))[
 #   invisible: no quotation marks, no quotation.
 #
 # The pronoun rule knows only `he` and `she`, and only a title (`Mr.`,
-# `Ms.`) tells it a gender. Two one-line cases it still gets wrong:
+# `Ms.`) tells it a gender. Two short cases it still gets wrong:
 
 # %%
 still_wrong = pd.DataFrame({"article_id": ["they", "she"], "text": [
