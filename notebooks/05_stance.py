@@ -3,10 +3,10 @@
 #
 # | | |
 # |---|---|
-# | **What you will learn** | how stance toward a target differs from the sentiment of a sentence; how the kit finds every mention of Amazon, including "the company"; what the stance classifier learned from (words, a little grammar, and a small sentence encoder) and how it scores on its own test ground; how poorly it agrees with hand labels of the Amazon mentions, and where it fails, sentence by sentence; how to read the stance index by outlet and voice; how to add a target with your own targets file |
+# | **What you will learn** | how stance toward a target differs from the sentiment of a sentence; how the kit finds every mention of Amazon, including "the company"; what the stance model is (a small sentence encoder fine-tuned with the mention marked), what it learned from and how it scores on its own test ground; how it agrees with two coders' hand labels of the Amazon mentions, mention by mention, and where it still fails; how to read the stance index by outlet and voice; how to add a target with your own targets file |
 # | **Time** | 60 minutes |
 # | **Prerequisites** | notebooks `02_sentiment` (lexicon scores) and `04_voices` (the journalist's voice and quoted voices); what accuracy and a confusion matrix are |
-# | **Data** | the five shipped articles; the targets file `coverage/data/targets.yaml`; the NewsMTSC development sentences (`data/external/newsmtsc/`) and the model trained on its training sentences, cached in `data/processed/`; the sentence encoder all-MiniLM-L6-v2, installed with the kit; hand labels of every Amazon mention in `data/annotations/stance_amazon.csv` (codebook beside it) |
+# | **Data** | the five shipped articles; the targets file `coverage/data/targets.yaml`; the fine-tuned stance model that ships with the kit in `coverage/data/stance_finetuned/` (weights, `config.json`, `MODEL_CARD.md`), trained on NewsMTSC's training sentences, an organisation augmentation of them and the invented sentences of `data/training/stance_corporate.tsv`; the NewsMTSC sentences in `data/external/newsmtsc/` (a fixed sample of the development splits is scored live); hand labels of every Amazon mention by two coders, `data/annotations/stance_amazon.csv` and `stance_amazon_coder2.csv` (codebook beside them) |
 
 # %% [markdown]
 # ## One sentence first
@@ -20,13 +20,16 @@
 # * "Amazon condemned the leak." Amazon does the criticising; the sentence
 #   says nothing bad about Amazon: neutral, by the kit's codebook.
 #
-# A second pair does the same with "slammed".
+# One sentence can even hold two stances: in "Amazon employees criticized
+# the company", *Amazon* only says whose employees they are (neutral), and
+# *the company* is criticised (negative). That is the codebook's own
+# example (`data/annotations/stance_codebook.md`).
 #
-# The kit finds each mention of Amazon (`find_mentions`) and asks a
-# classifier how the sentence treats it there (`predict_stance`). The
-# classifier was trained once and cached; `load_stance_model` reads the
-# cache (if there is none, it trains first, which takes about a
-# minute).
+# The kit finds each mention of Amazon (`find_mentions`) and asks a model
+# how the sentence treats it there (`predict_stance`). The model ships with
+# the kit, already trained: `load_finetuned_stance` reads its weights and
+# checks their digest; nothing is trained on first run, and every machine
+# gets the same labels.
 
 # %%
 import warnings
@@ -38,49 +41,193 @@ from coverage.stance import find_mentions
 from coverage.classroom import notebook_setup, print_caption
 from coverage.measures import score_texts
 from coverage.stance import predict_stance
-from coverage.stance import load_stance_model
+from coverage.stance import load_finetuned_stance
 
 data_dir = notebook_setup()
-model = load_stance_model(data_dir)
+model = load_finetuned_stance()
 
 pair = pd.DataFrame({"article_id": ["example"] * 4, "sentence_id": [0, 1, 2, 3],
                      "text": ["Employees condemned Amazon.", "Amazon condemned the leak.",
-                              "Critics slammed Amazon.", "Amazon slammed its critics."]})
+                              "Amazon employees criticized the company.", "Amazon slammed its critics."]})
 example = predict_stance(find_mentions(pair), pair, model=model)
-example.assign(vader_compound=score_texts(pair["text"])["vader_compound"].to_numpy())[
+example.assign(vader_compound=score_texts(example["sentence"])["vader_compound"].to_numpy())[
     ["sentence", "mention", "vader_compound", "stance", "p_negative", "p_neutral", "p_positive", "stance_net"]].round(3)
 
 # %% [markdown]
 # * **VADER** scores the sentence: all four are negative, and "Amazon
 #   condemned the leak" is *more* negative than "Employees condemned
 #   Amazon", because VADER also knows "leak" as a bad word. It has no idea
-#   who is condemned.
-# * **The classifier** scores the mention, and it gets the first pair
-#   right: Amazon condemned comes out negative (P(negative) 0.77), Amazon
-#   condemning comes out neutral (P(neutral) 0.65). The second pair only
-#   leans the right way (P(negative) 0.81 when critics slam Amazon, 0.62
-#   when Amazon slams them): it is negative twice.
-#
-# Why the difference? Two things in the classifier see more than single
-# words:
-#
-# * a shallow parse tells it that Amazon is the *object* of "condemned"
-#   in the first sentence and its *subject* in the second, and in its
-#   training data the objects of "condemned" and "criticized" were nearly
-#   always rated negative;
-# * a small sentence encoder (described below) reads each sentence whole
-#   and in order, so "Employees condemned Amazon" and "Amazon condemned
-#   the leak" give it different numbers even where the words overlap.
-#   That may be why it gets the first pair right.
-#
-# Neither is understanding: the classifier still calls "Amazon slammed its
-# critics" negative toward Amazon. Grammar and word order move the
-# probability; they do not always move the answer.
+#   who is condemned, and it gives both mentions of the third sentence
+#   the same number, because it scores sentences, not mentions.
+# * **The stance model** scores the mention. Amazon condemned: negative,
+#   P(negative) 0.95. Amazon condemning: neutral, P(neutral) 0.66. In the
+#   third sentence it gives the two mentions two answers: "the company",
+#   criticised, negative (0.95); "Amazon", naming the employees, neutral,
+#   but only just (P(neutral) 0.54 against P(negative) 0.45).
+# * It is still wrong on the last one: "Amazon slammed its critics" comes
+#   out negative toward Amazon (0.60), where the codebook says neutral. A
+#   harsh verb next to the mention pulls the answer, even when the mention
+#   is the one doing the slamming.
 #
 # `stance_net` is P(positive) − P(negative), a graded score from −1 to +1;
-# `stance` is the most probable class. Keep these pairs in mind: in the
-# long sentences of real articles the model still mixes up who does what
-# to whom (failure 3 below).
+# `stance` is the most probable class.
+
+# %% [markdown]
+# ## What the model reads: the sentence, with the mention marked
+#
+# The model does not see "a sentence"; it sees the sentence's **word
+# pieces** (the encoder's tokenizer cuts rare words into pieces) with
+# two marker pieces, `[unused0]` before the mention and `[unused1]` after
+# it. Those two are spare entries of the vocabulary that
+# ordinary text never produces, so they can only mean "the mention is
+# here". The same sentence, marked for each of its two mentions:
+
+# %%
+marked = []
+for row in example.query("sentence_id == 2").itertuples():
+    pieces = model.tokenizer.encode(row.sentence)
+    words = []
+    for token, (a, b), special in zip(pieces.tokens, pieces.offsets, pieces.special_tokens_mask):
+        words += ["[unused0]"] * (not special and a == row.start) + [token] + ["[unused1]"] * (not special and b == row.end)
+    marked.append({"mention": row.mention, "what the model reads": " ".join(words), "stance": row.stance})
+with pd.option_context("display.max_colwidth", 200):
+    display(pd.DataFrame(marked))
+
+# %% [markdown]
+# The two inputs differ only in where the markers stand, and that is
+# enough to get two answers. This is why the mention is marked: stance is
+# about **who does what to whom**, and a model that read the sentence
+# alone would have to give every actor in it the same answer.
+#
+# What is inside, in student terms:
+#
+# * **The encoder** is all-MiniLM-L6-v2 (Apache-2.0), the small sentence
+#   encoder the kit already installs: six layers that pass each word
+#   piece's numbers back and forth with every other piece, so that
+#   "condemned" next to the markers ends up with different numbers from
+#   "condemned" far from them.
+# * **Fine-tuned end to end**: starting from the encoder's weights, *all*
+#   of them, not just a last layer, were adjusted on labelled mentions
+#   until the model's answers matched the labels. The kit's earlier model
+#   (`StanceClassifier`, still in `coverage.stance.model`) kept the
+#   encoder frozen and put a logistic regression on top; it is no longer
+#   what `media-coverage features` uses.
+# * **The head**: the numbers of all pieces are averaged, and so are those
+#   of the marked span (markers included); one matrix product of the two
+#   averages gives three scores, turned into the three probabilities.
+# * **A window**: a sentence longer than 32 word pieces is read in a window
+#   of 32 pieces centred on the mention. The rest of the sentence is not
+#   seen (this matters below).
+# * **It ships with the kit**: `coverage/data/stance_finetuned/` holds the
+#   weights (float16, 45 MB), `config.json` and `MODEL_CARD.md`. It runs in
+#   NumPy, without any deep-learning library; the model card measured
+#   about 92 mentions a second on two cores of a busy machine ("Speed"),
+#   and each mention is read on its own, so the cost is per mention.
+#   Training it again (`make train-stance`, `coverage/stance/train.py`)
+#   needs PyTorch and took 36 minutes for the shipped run (the card's
+#   "Training settings and time"); the notebooks never train.
+
+# %%
+{key: model.config[key] for key in ["name", "labels", "window", "dtype"]} | {
+    "training": {k: model.config["training"][k] for k in ["seed", "epochs", "batch", "lr"]}}
+
+# %% [markdown]
+# ## What it learned from
+#
+# Three sets of labelled mentions, all kept apart from every test set
+# (`MODEL_CARD.md`, "Training data"):
+#
+# 1. **NewsMTSC** (Hamborg & Donnay, 2021; MIT): sentences of English
+#    *political* news in which readers rated how the sentence treats a
+#    person it names. The training sentences are about people, mostly
+#    politicians:
+
+# %%
+from coverage.stance import newsmtsc_splits, read_newsmtsc
+
+splits = newsmtsc_splits(data_dir)
+train = read_newsmtsc(splits["train"])
+print(f"{len(train)} training mentions:", train["label"].value_counts().to_dict())
+train["mention"].value_counts().head(8)
+
+# %% [markdown]
+# 2. **An organisation augmentation**: 2,201 copies of NewsMTSC sentences
+#    in which the person was replaced by a company name or "the company",
+#    label kept (the card's count). The card says it is noisy: many copies
+#    still read as politics ("the tech giant regaining a lead in the
+#    polls").
+# 3. **An in-domain set** written for the kit: invented sentences about
+#    corporate controversies at many companies, never Amazon and never
+#    Rekognition, labelled by the kit's codebook (`data/training/`, whose
+#    README describes it). The target is between `[[` and `]]`:
+
+# %%
+import csv
+
+corporate = pd.read_csv(data_dir / "training" / "stance_corporate.tsv", sep="\t", comment="#",
+                        header=None, names=["label", "sentence"], quoting=csv.QUOTE_NONE)
+print(len(corporate), "sentences:", corporate["label"].value_counts().to_dict())
+with pd.option_context("display.max_colwidth", 160):
+    display(corporate.iloc[[0, 1, 2, 5, 10]])
+
+# %% [markdown]
+# The first three rows are one sentence three times: "Google" naming the
+# employees is neutral, "Google" or "the company" urged to pull out is
+# negative. That is the distinction the markers exist for. The set is
+# small (256 sentences against 8,739 NewsMTSC mentions), so most of what
+# the model knows about stance it learned from politicians.
+
+# %% [markdown]
+# ### How well it does on its own test ground
+#
+# Two development splits of NewsMTSC were used to choose among training
+# runs, never for training: `dev_rw` (sentences as they come, 343
+# mentions) and `dev_mt` (sentences with several targets, 442). Reading
+# all 785 takes too long for one notebook cell on a shared machine, so we
+# score a **fixed sample, the first 200 mentions of each split**, live,
+# next to three baselines that need no training:
+#
+# * **always neutral**, the most frequent class;
+# * **TextBlob** and **VADER**, the sentence's sentiment read as the
+#   stance (positive above 0, or above 0.05 for VADER).
+#
+# The score is **macro-F1**: the F1 of each class, averaged, so the rare
+# positive class counts as much as the others.
+
+# %%
+from coverage.stance import baseline_predictions, stance_scores
+
+dev = {name: read_newsmtsc(splits[name]).head(200) for name in ["dev_rw", "dev_mt"]}
+sample = pd.concat(dev.values(), keys=list(dev), names=["split", None]).reset_index(level=0)
+sample["stance"] = model.predict(sample)  # the one call on NewsMTSC: 400 mentions, reused below
+baselines = {"always neutral": "neutral", "TextBlob": "textblob", "VADER": "vader"}
+rows = []
+for split, table in [*sample.groupby("split", sort=False), ("sample (both)", sample)]:
+    answers = {"stance model": table["stance"],
+               **{who: baseline_predictions(table, method=method) for who, method in baselines.items()}}
+    for who, predicted in answers.items():
+        scores = stance_scores(table["label"], predicted)
+        rows.append({"predictor": who, "split": split, "macro_f1": scores["macro_f1"], "accuracy": scores["accuracy"]})
+dev_scores = pd.DataFrame(rows)
+dev_scores.pivot(index="predictor", columns="split", values="macro_f1").loc[list(answers)].round(3)
+
+# %% [markdown]
+# On this sample the model reaches a macro-F1 of 0.753 (0.789 on the
+# `dev_rw` part, 0.716 on `dev_mt`), well above VADER (0.529) and TextBlob
+# (0.479), which read the sentence and not the mention. On the full splits
+# (all 785 mentions) the model card gives 0.791 on `dev_rw` and 0.728 on
+# `dev_mt` (`coverage/data/stance_finetuned/MODEL_CARD.md`, "Scores"); the
+# sample's numbers are close to those. Where it goes wrong on the sample
+# (rows: the readers' label, columns: the model's):
+
+# %%
+stance_scores(sample["label"], sample["stance"])["confusion"]
+
+# %% [markdown]
+# Most errors (66 of 89) are between neutral and a polar class, above all
+# positive mentions called neutral (21) and neutral ones called negative
+# (27); 23 swap negative and positive. This is the best case: these
+# sentences come from the same kind of news as the training sentences.
 
 # %% [markdown]
 # ## Targets and mentions
@@ -121,7 +268,7 @@ find_mentions(made_up).merge(made_up)[["article_id", "text", "mention", "group",
 #   does not: Google is one of the file's `other_companies`.
 # * "Amazon employees" **is** a mention of Amazon, marked `modifier=True`:
 #   the name is there, but it names the employees, not the company acting.
-#   Hold on to this: the classifier does not always see the difference
+#   Hold on to this: the model does not always see the difference
 #   (failure 2 below).
 #
 # What the rule cannot see: pronouns ("it", "its"), phrasings not in the
@@ -135,8 +282,9 @@ find_mentions(made_up).merge(made_up)[["article_id", "text", "mention", "group",
 # figures` do: find the mentions, classify each, and summarise them by
 # outlet. It takes the sentences with their **voice** (notebook 04), so
 # every mention is known to stand in the journalist's own sentence or in a
-# quoted one. To read the tables, we put square brackets around each
-# mention in its sentence.
+# quoted one. We pass it the shipped model (`model=model`), the one
+# `media-coverage features` uses. To read the tables, we put square
+# brackets around each mention in its sentence.
 
 # %%
 from coverage import load_corpus, split_sentences
@@ -158,173 +306,137 @@ pd.crosstab(mentions["outlet"], mentions["kind"], margins=True, margins_name="al
 # of its leaders. Business Insider and Recode name Amazon three times as
 # often as Forbes or Tech Observer, so they weigh more in any total.
 #
-# The mentions of the shortest article, Forbes, with the model's answers.
-# Before reading the `stance` column, decide for each row yourself: is
-# Amazon (or Bezos) presented favourably, unfavourably or neither, *at
-# this mention*?
+# The mentions of the shortest article, Forbes, with the model's three
+# probabilities. Before reading the `stance` column, decide for each row
+# yourself: is Amazon (or Bezos) presented favourably, unfavourably or
+# neither, *at this mention*?
 
 # %%
 with pd.option_context("display.max_colwidth", 160):
     display(mentions.loc[mentions["article_id"] == "forbes-2018-06-22",
-                         ["in_context", "group", "voice", "stance", "stance_net"]].round(2))
+                         ["in_context", "group", "voice", "stance", "p_negative", "p_neutral", "p_positive"]].round(2))
 
 # %% [markdown]
-# The headline ("[Amazon] Employees Ask Bezos To Stop Selling...") is
-# negative for Bezos, who is asked to stop; its "Amazon" only names the
-# employees. The model calls both negative: right for Bezos, wrong for
-# "Amazon". Keep your own answers: the hand labels below were made the
-# same way.
+# * The headline, "[Amazon] Employees Ask Bezos To Stop Selling...", is
+#   negative for Bezos, who is asked to stop (P(negative) 0.95), and the
+#   model agrees. Its "Amazon" only names the employees; the model calls
+#   it negative too (0.71): the criticism in the sentence spills onto the
+#   name.
+# * In the next sentence the model gets "[Amazon] employees" right
+#   (neutral, 0.71) and "[the company]", asked to stop, right (negative,
+#   0.94), but calls "CEO [Jeff Bezos]", to whom the letter is addressed,
+#   negative (0.86); the codebook says neutral, because the demand is put
+#   to the company (rule 3).
+# * The sales "revealed by an ACLU investigation" are negative for all
+#   three mentions of that sentence, as the codebook's rule 6 (exposure)
+#   says.
+#
+# Keep your own answers: the hand labels below were made the same way.
 
 # %% [markdown]
-# ## The classifier and what it learned from
-#
-# The stance classifier (`coverage.stance.model.StanceClassifier`) is a
-# logistic regression. For each mention it reads the sentence with the
-# mention replaced by a placeholder (so "Amazon" and "Trump" fill the same
-# slot), the words on each side tagged by side and distance, the clause
-# holding the mention, its grammatical role from a shallow parse (subject
-# or object of which verb, passive, possessor, speaker, negated), the VADER
-# and TextBlob scores of the sentence, of each side and of the clause, and
-# a lexicon of words it learned from the training labels themselves. It
-# learns which of these go with each class.
-#
-# It also reads each sentence through a **sentence encoder**,
-# all-MiniLM-L6-v2 (`coverage.stance.encoder`):
-#
-# * a small neural network that turns a sentence into numbers: it reads
-#   all the words in order, and gives one list of 384 numbers for the
-#   mention and one for the whole sentence, 768 in all;
-# * it was trained by others, on other data, to give similar numbers to
-#   sentences that mean the same; it was never trained on stance, and the
-#   kit does not retrain it: only the logistic regression on top learns
-#   which numbers go with which class;
-# * the numbers cannot be read one by one: none of them means "criticism"
-#   or "Amazon";
-# * it comes installed with the kit and runs offline, in plain NumPy.
-#   Reading the training sentences through it is most of the minute that
-#   training takes.
-#
-# It learned from **NewsMTSC** (Hamborg & Donnay, 2021): sentences of
-# English *political* news in which readers rated how the sentence treats a
-# person it names. The training sentences are about people, mostly
-# politicians:
-
-# %%
-from coverage.stance import newsmtsc_splits, read_newsmtsc
-
-splits = newsmtsc_splits(data_dir)
-train = read_newsmtsc(splits["train"])
-print(f"{len(train)} training mentions:", train["label"].value_counts().to_dict())
-train["mention"].value_counts().head(8)
-
-# %%
-with pd.option_context("display.max_colwidth", 160):
-    display(train.loc[train["mention"].isin(["Trump", "Sanders", "Bezos"]), ["text", "mention", "label"]]
-            .groupby("mention").head(1))
-
-# %% [markdown]
-# Bezos is a target once; Amazon never. Whatever the model knows about
-# companies in tech news, it has guessed from politicians.
-#
-# ### How well it does on its own test ground
-#
-# Two development splits of NewsMTSC were held out from training: `dev_rw`
-# (sentences as they come) and `dev_mt` (sentences with several targets).
-# The model and three baselines that need no training, scored live:
-#
-# * **always neutral**, the most frequent class;
-# * **TextBlob** and **VADER**, the sentence's sentiment read as the
-#   stance (positive above 0, or above 0.05 for VADER).
-#
-# The score is **macro-F1**: the F1 of each class, averaged, so the rare
-# positive class counts as much as the others (always answering neutral
-# scores about 0.2).
-
-# %%
-from coverage.stance import baseline_predictions, stance_scores
-
-dev = {name: read_newsmtsc(splits[name]) for name in ["dev_rw", "dev_mt"]}
-dev["dev (all)"] = pd.concat(dev.values(), ignore_index=True)
-baselines = {"always neutral": "neutral", "TextBlob": "textblob", "VADER": "vader"}
-rows = []
-for split, table in dev.items():
-    answers = {"stance classifier": model.predict(table),
-               **{who: baseline_predictions(table, method=method) for who, method in baselines.items()}}
-    for who, predicted in answers.items():
-        scores = stance_scores(table["label"], predicted)
-        rows.append({"predictor": who, "split": split, "macro_f1": scores["macro_f1"], "accuracy": scores["accuracy"]})
-dev_scores = pd.DataFrame(rows)
-dev_scores.pivot(index="predictor", columns="split", values="macro_f1").loc[list(answers)].round(3)
-
-# %% [markdown]
-# On political news the classifier reaches a macro-F1 of 0.73 (0.752 on
-# `dev_rw`, 0.715 on `dev_mt`), well above VADER (0.52) and TextBlob
-# (0.43); the kit's previous model, the same without the sentence encoder,
-# reached 0.692. A stronger baseline that does learn, a logistic
-# regression on the words with the target marked
-# (`marked_tfidf_baseline`), reaches 0.627; it is not retrained here
-# (`media-coverage train-stance --baselines` reproduces it). Where the
-# classifier goes wrong, row by row (rows: the readers' label, columns: the
-# model's):
-
-# %%
-# The loop above ended on "dev (all)": reuse its predictions rather than predict again.
-on_dev = stance_scores(dev["dev (all)"]["label"], answers["stance classifier"])
-on_dev["confusion"]
-
-# %% [markdown]
-# Four errors in five (161 of 198) are between neutral and a polar class;
-# the rest swap negative and positive. This is the best case: the test
-# sentences come from the same kind of news as the training sentences.
-
-# %% [markdown]
-# ## Does it work on Amazon? Agreement with hand labels
+# ## Does it work on Amazon? Two coders, then the model
 #
 # The codebook `data/annotations/stance_codebook.md` says how to label a
 # mention of Amazon. Every one of the 115 mentions was labelled by hand,
-# *before* the model's output was looked at, by one annotator.
-# `read_stance_labels` attaches the labels to the mentions:
+# *before* the model's output was looked at, by two coders working apart:
+# coder 1 (`stance_amazon.csv`, with a rationale per row) and a second,
+# blind coder (`stance_amazon_coder2.csv`, one row per row of the first
+# file). The labels are a test set: the model was never trained or tuned
+# on them. First, how far do the coders agree with each other? Cohen's
+# **kappa** corrects accuracy for the agreement expected by chance: 0 is
+# chance, 1 perfect.
 
 # %%
 from coverage.stance import label_agreement, read_stance_labels
 
-labelled = read_stance_labels(data_dir / "annotations" / "stance_amazon.csv", mentions, voiced)
+labels_file = data_dir / "annotations" / "stance_amazon.csv"
+coder1 = pd.read_csv(labels_file, keep_default_na=False)
+coder2 = pd.read_csv(data_dir / "annotations" / "stance_amazon_coder2.csv", keep_default_na=False)
+coders = coder1.assign(coder2=coder2.set_index("row")["label"].reindex(coder1.index).to_numpy())
+between = label_agreement(coders, truth="label", predicted="coder2")
+print(f"The coders agree on {int((coders['label'] == coders['coder2']).sum())} of {len(coders)} mentions, "
+      f"Cohen's kappa {between['kappa']:.2f}")
+with pd.option_context("display.max_colwidth", 120):
+    display(coders.loc[coders["label"] != coders["coder2"], ["article_id", "mention", "snippet", "label", "coder2"]])
+
+# %% [markdown]
+# Two disagreements in 115, both a polar label of coder 1 that coder 2
+# calls neutral (the codebook's rule 7: "when in doubt, choose neutral").
+# So the codebook can be applied consistently, at least to these five
+# articles, whose sentences also gave the codebook its examples.
+#
+# `read_stance_labels` attaches the labels to the mentions the kit found
+# (it finds each mention again from its snippet, without offsets). It
+# reads one file with the columns of `stance_amazon.csv`, so for coder 2 we
+# write the same rows with coder 2's labels to a temporary file:
+
+# %%
+import tempfile
+from pathlib import Path
+
+labelled = read_stance_labels(labels_file, mentions, voiced)
+with tempfile.TemporaryDirectory() as folder:
+    second = Path(folder) / "stance_amazon_coder2_full.csv"
+    coders.assign(label=coders["coder2"]).drop(columns="coder2").to_csv(second, index=False)
+    by_coder2 = read_stance_labels(second, mentions, voiced)
+keys = ["article_id", "sentence_id", "start"]
+labelled = labelled.merge(by_coder2[keys + ["label"]].rename(columns={"label": "coder2"}), on=keys,
+                          validate="one_to_one")
 labelled["label"].value_counts()
 
 # %% [markdown]
 # Negative labels dominate: most of the corpus is about protest against
-# Amazon. So the first yardstick is to answer "negative" every time. Cohen's
-# **kappa** corrects accuracy for such guessing: 0 is chance, 1 perfect.
+# Amazon. So a yardstick is to answer "negative" every time (kappa 0 by
+# construction). The model against each coder, next to the coders'
+# agreement with each other and three yardsticks:
 
 # %%
 sentence_table = labelled.rename(columns={"sentence": "text"})
-answers = {"stance classifier": labelled["stance"],
-           "always negative": "negative",
-           "VADER on the sentence": baseline_predictions(sentence_table, method="vader"),
-           "TextBlob on the sentence": baseline_predictions(sentence_table, method="textblob")}
-agreement = pd.DataFrame({who: {k: v for k, v in label_agreement(labelled.assign(stance=answer)).items()
-                                if k != "confusion"} for who, answer in answers.items()}).T
+agrees = labelled["label"] == labelled["coder2"]
+comparisons = {
+    "coder 2 against coder 1": label_agreement(labelled, predicted="coder2"),
+    "model against coder 1": label_agreement(labelled),
+    "model against coder 2": label_agreement(labelled, truth="coder2"),
+    "model where the coders agree": label_agreement(labelled[agrees]),
+    "always negative against coder 1": label_agreement(labelled.assign(stance="negative")),
+    "VADER on the sentence against coder 1": label_agreement(
+        labelled.assign(stance=baseline_predictions(sentence_table, method="vader"))),
+    "TextBlob on the sentence against coder 1": label_agreement(
+        labelled.assign(stance=baseline_predictions(sentence_table, method="textblob"))),
+}
+agreement = pd.DataFrame({who: {k: v for k, v in scores.items() if k != "confusion"}
+                          for who, scores in comparisons.items()}).T
 agreement.round(3)
 
 # %% [markdown]
-# **Agreement is poor.** The classifier's accuracy, 0.65, is about ten
-# points above the 0.56 of always answering "negative", and its kappa of
-# 0.39 is "fair" on the usual scale (0.21 to 0.40), far from the 0.6 or
-# more one would want before trusting a measure. It beats the sentence
-# sentiment of VADER and TextBlob clearly, which agree with the hand
-# labels hardly better than chance. Its macro-F1 falls from 0.73 on
-# political news to 0.54 on Amazon in tech news: a good score on its own
-# test ground does not carry over to a company in another kind of news.
+# * **The coders** agree at kappa 0.97 (accuracy 0.983). That is the
+#   ceiling a measure could hope for on these labels.
+# * **The model** agrees with coder 1 at accuracy 0.652 and kappa 0.372,
+#   the figures of the model card (0.652 / 0.372), and just the same with
+#   coder 2 (0.652 / 0.374) or on the 113 mentions where the coders agree
+#   (0.655 / 0.371). A kappa of 0.37 is "fair" on the usual scale (0.21 to
+#   0.40), far from the coders' 0.97 and from the 0.6 or more one would
+#   want before trusting a measure.
+# * It is about ten points above always answering "negative" (0.557) and
+#   far above the sentence sentiment of VADER and TextBlob (accuracy
+#   0.313, kappa near 0), which answer a different question: the tone of
+#   the sentence, not of the mention.
 #
-# Where the disagreements lie (rows: hand label, columns: model):
+# Its macro-F1 falls from about 0.75 on political news (the sample above)
+# to 0.516 here: a good score on its own test ground does not carry over
+# to a company in tech news.
+#
+# Where the disagreements lie (rows: coder 1, columns: model):
 
 # %%
-label_agreement(labelled)["confusion"]
+comparisons["model against coder 1"]["confusion"]
 
 # %% [markdown]
-# Of 64 mentions labelled negative, the model calls 22 neutral (and 3
-# positive): that is its main failure. Of 46 labelled neutral, it calls 6
-# negative and 6 positive. And by kind of mention:
+# Of 64 mentions coder 1 labelled negative, the model calls 50 negative,
+# 9 neutral and 5 positive. Of 46 labelled neutral, it calls only 23
+# neutral: 15 negative and 8 positive. Of the 5 positives it finds 2. Its
+# main failure here is the opposite of a timid model: it reads criticism
+# into mentions that are only named. By kind of mention:
 
 # %%
 pd.DataFrame({f"{group}, modifier={modifier}": {k: v for k, v in label_agreement(rows).items() if k != "confusion"}
@@ -332,122 +444,200 @@ pd.DataFrame({f"{group}, modifier={modifier}": {k: v for k, v in label_agreement
 
 # %% [markdown]
 # On the 22 "Amazon employees" mentions (`modifier=True`) the kappa is 0,
-# but here kappa cannot tell anything: all 22 are labelled neutral (the
-# codebook's rule; see failure 2), and when the hand labels are all one
-# class, kappa is 0 whatever the model answers. Read the accuracy instead:
-# 0.68, a little above Amazon's other mentions (0.64, kappa 0.35). On
-# Bezos and Jassy the kappa is 0.47. With 19 leader mentions and 22
-# modifier mentions, none of these numbers is precise.
+# but kappa cannot tell anything here: both coders label all 22 neutral
+# (the codebook's rule 2), and when the hand labels are all one class,
+# kappa is 0 whatever the model answers. Read the accuracy instead: 0.41,
+# so the model reads more than half of them as something else. On
+# Amazon's other mentions it does better (accuracy 0.73, kappa 0.42); on
+# Bezos and Jassy (19 mentions) kappa is 0.38. With groups this small,
+# none of these numbers is precise.
 
 # %% [markdown]
-# ## Where it fails
+# ## Where it still fails
 #
-# The model and the annotator disagree on 40 of the 115 mentions (the
-# confusion matrix above). Three patterns cover all but one of them.
+# The model and coder 1 disagree on 40 of the 115 mentions. Coder 2
+# sides with coder 1 on nearly all of them (the `coder2` column below), so
+# these are the model's errors, not hard calls. Three patterns cover them.
 #
-# ### 1. Criticism told, not shown: negative read as neutral
+# ### 1. Criticism reported in the journalist's own voice, read as neutral
 #
-# Hand label negative, model neutral:
+# Coder 1 negative, model neutral:
 
 # %%
 missed = labelled.query("label == 'negative' and stance == 'neutral'")
 print(f"{len(missed)} of {int((labelled['label'] == 'negative').sum())} negative mentions,",
       f"{int((missed['voice'] == 'author').sum())} of them in the journalist's own sentences")
 with pd.option_context("display.max_colwidth", 240):
-    display(missed[["outlet", "in_context", "p_negative", "p_neutral"]].round(2))
+    display(missed[["outlet", "in_context", "coder2", "p_negative", "p_neutral"]].round(2))
 
 # %% [markdown]
-# This is the main failure. All but one of these mentions stand in the
-# journalist's own sentences, where criticism of Amazon is *reported*
-# rather than voiced, and the model reads the report as neutral:
+# All nine stand in the journalist's own sentences, and none holds a harsh
+# word next to the mention; the criticism is in what the sentence
+# *reports*:
 #
-# * **criticism and demands by others**: the company is petitioned, decried (twice),
-#   the object of employees' "dissent" or "protest", or of a relationship
-#   the workers "pointed out"; Forbes's letter "called on [Amazon] to
-#   cease providing computing infrastructure to Palantir" (P(neutral)
-#   0.85), and Tech Observer's letter asks "[Amazon] CEO Jeff
-#   Bezos" to end two businesses;
-# * **exposure and controversy** (codebook rule 6): "it emerged" that
-#   [Amazon Web Services]' tool was shipped to police, an investigation
-#   "revealed that [Amazon] heavily marketed" its software to the police,
-#   "Amazon faced controversy over some uses of its ... product,
-#   [Rekognition]" (in Packt Hub and in Recode);
 # * **failing to act**: "Recode reports that [Amazon] has yet to issue a
-#   formal reply" (P(neutral) 0.93), "Neither [Bezos] nor Amazon company
-#   executives have given a formal response" (0.90). No word here is
-#   harsh: the criticism is in what is not done.
+#   formal reply" (a tie, P(negative) and P(neutral) both 0.49),
+#   "employees who petitioned [the company]" in the same sentence
+#   (P(neutral) 0.77), "Neither [Bezos] nor [Amazon] company executives
+#   have given a formal response" (0.68 and 0.76). The codebook calls
+#   failing to reply negative; nothing in NewsMTSC taught the model that
+#   silence is a stance.
+# * **the leadership asked to end a business**: "a letter to [Amazon] CEO
+#   Jeff Bezos to end business of ... [AWS] cloud services to Palantir"
+#   (P(neutral) 0.77 and 0.70). "Amazon CEO" is the leadership (rule 2),
+#   but the model reads "Amazon" as a name on a title.
+# * **controversy tied to the product**: "Amazon faced controversy over
+#   some uses of its ... product, [Rekognition]", in Packt Hub and in
+#   Recode (P(neutral) 0.51 and 0.53, P(negative) 0.45 and 0.44): nearly
+#   a coin toss, and the word "controversy" is far from the mention.
+# * "but [the company] has instituted a new policy requiring that all
+#   questions be submitted in advance" is one of the two mentions where
+#   the coders disagree (coder 2 says neutral). The model is unsure too:
+#   its three probabilities are 0.32, 0.34 and 0.34.
 #
-# Neither VADER nor TextBlob knows "petitioned" or "decrying", and the
-# words right next to the mention ("back in June", "relationships with
-# police") are neutral. The encoder reads the whole sentence, but it was
-# trained to tell which sentences mean the same, not what tone they take
-# toward someone. Some of these are the codebook's hardest calls too: its
-# rule 7 says "when in doubt, choose neutral", and a second annotator
-# might well call "has yet to issue a formal reply" neutral.
+# This failure was the main one of the kit's earlier logistic model, which
+# called 22 of these 64 negatives neutral (the previous version of this
+# notebook, in the repository's history). Now a mention that is the
+# object of "called on" or "ask ... to stop" comes out negative ("The
+# letter also called on [Amazon] to cease ...", P(negative) 0.96, "they
+# ask [the company] to stop selling", 0.94, both in the Forbes table),
+# though "petitioned [the company]" above still does not. What is left is
+# mostly criticism that no verb carries.
 
 # %% [markdown]
-# ### 2. "Amazon employees": a name that is not judged, read as judged
+# ### 2. Only named, read as criticised
+#
+# Coder 1 neutral, model negative:
 
 # %%
-modifiers = labelled[labelled["modifier"]]
-print("hand labels of the modifier mentions:", modifiers["label"].value_counts().to_dict())
-spill = modifiers[modifiers["stance"] != modifiers["label"]]
-print(f"{len(spill)} of {len(modifiers)} read otherwise by the model")
+named = labelled.query("label == 'neutral' and stance == 'negative'")
+print(f"{len(named)} of {int((labelled['label'] == 'neutral').sum())} neutral mentions;",
+      f"{int(named['modifier'].sum())} are 'Amazon employees/workers' (modifier=True),",
+      f"{int((named['group'] == 'affiliate').sum())} are Bezos")
 with pd.option_context("display.max_colwidth", 240):
-    display(spill[["outlet", "in_context", "stance", "p_negative", "p_positive"]].round(2))
+    display(named[["outlet", "in_context", "coder2", "p_negative", "rationale"]].round(2))
 
 # %% [markdown]
-# The codebook labels every "Amazon employees" neutral: the name only says
-# whose employees they are. The model reads 7 of the 22 otherwise, both
-# ways:
+# This is now the largest failure, and it is the codebook's rules 2 and 3
+# that the model misses:
 #
-# * as **criticism** of Amazon (5), where the employees criticize,
-#   confront or protest, or ask Bezos to stop selling (the Forbes
-#   headline);
-# * as **praise** (2), where they voice concerns together with civil
-#   rights groups, or hope to "ramp up pressure on management".
+# * **"Amazon employees" (rule 2), 11 mentions**: "[Amazon] employees have
+#   openly and publicly criticized the company" (P(negative) 0.90),
+#   "[Amazon] workers are planning to flood Amazon executives with ...
+#   questions" (0.88), "[Amazon] employees are protesting to stop the
+#   sale" (0.87). The markers say where the mention is, but the model has
+#   not learned that a name used as a modifier is not the one criticised.
+#   The invented in-domain set has such pairs ("[[Google]] employees
+#   signed a letter urging the company ..." neutral), but few: 7 of its
+#   256 lines label a name followed by "employees", "workers", "staff",
+#   "engineers" or "shareholders" neutral (a count by pattern), against
+#   thousands of NewsMTSC mentions in which a name in a critical sentence
+#   is usually its target. Compare
+#   the opening's "Amazon employees criticized the company": neutral, but
+#   only just (0.54).
+# * **the addressee (rule 3), 3 mentions**: "a letter to CEO [Jeff Bezos]
+#   in which they ask the company to stop" (0.86). The demand is put to
+#   the company, the letter to Bezos; the model does not follow the
+#   grammar that far.
+# * **a place**: "The protest internally at [Amazon]" (0.71); by the
+#   codebook a place is neutral, and doubt goes to neutral (rule 7).
 #
-# The shallow parse gives "Amazon" no role here (a noun follows it, not a
-# verb), and nothing tells the model that "Amazon" only describes the
-# people: the tone of what the employees do spills onto the name, in
-# either direction.
+# Both coders call every one of these 15 neutral.
 
 # %% [markdown]
 # ### 3. Praise in the wrong place
 #
-# Every other disagreement that involves the positive class:
+# Every other disagreement: those that involve the positive class.
 
 # %%
-praise = labelled.query("not modifier and stance != label and (stance == 'positive' or label == 'positive')")
+praise = labelled.query("stance != label and (stance == 'positive' or label == 'positive')")
 with pd.option_context("display.max_colwidth", 320):
-    display(praise[["outlet", "in_context", "label", "stance", "p_positive"]].round(2))
+    display(praise[["outlet", "in_context", "label", "coder2", "stance", "p_negative", "p_positive"]].round(2))
 
 # %% [markdown]
-# * **Who defends whom.** "[Bezos] has defended the dealings of Amazon"
-#   comes out positive for Bezos and neutral for Amazon. The codebook
-#   (rule 4) says the opposite: the defender's action is only reported;
-#   what he defends is presented favourably. "But [Bezos] defended his
-#   company's defense contracts" comes out positive too (P(positive)
-#   0.72). This is the question of the opening's pairs in a real
-#   sentence: who does what to whom.
-# * **Criticism read as praise.** "Denouncing [the company]'s sale" sits
-#   in a sentence full of words that VADER scores as positive:
-#   "encouraging", "hope", "top" (and it does not know "denouncing"); in
-#   the same sentence Bezos, to whom the letter was sent, comes out
-#   positive (0.67). Packt Hub's "frequent **successful** attempts"
-#   describes what employees object to.
-# * **Credit missed.** "[Amazon] addresses employees dissent ..., in a
-#   first" and "[the company] addressed its relationship with law
-#   enforcement agencies" are positive by the codebook (a response to
-#   dissent); the model calls both neutral, the first surely (P(positive)
-#   0.04), the second only just (0.44).
+# Sixteen disagreements, in three kinds:
 #
-# The one disagreement left over is a place, "the letter at [Amazon]",
-# read as negative. These patterns are not rare accidents: they follow
-# from what the model sees (words, their distance to the mention, a
-# little grammar right next to it, and the encoder's numbers for the
-# sentence as a whole) and from what it learned from (politicians, not
-# companies).
+# * **Who defends whom (rule 4).** "However, [Bezos] has defended the
+#   dealings of Amazon" comes out positive for Bezos (0.76) and *negative*
+#   for Amazon (P(negative) 0.53), the reverse of the codebook, which says
+#   the defender's action is only reported and what he defends is
+#   presented favourably. "But [Bezos] defended his company's defense
+#   contracts" (0.58) and "[Bezos] said Amazon would 'continue to
+#   support' the US government" (0.61) come out positive for him; the
+#   [Amazon] of that sentence gets P(positive) 0.97, where the codebook
+#   sees an intention reported without evaluation. Rule 4 is the kit's own
+#   convention; no training set taught it (NewsMTSC's training split has
+#   two mentions followed by "defended" or "defends", both rated positive).
+# * **Conduct presented as objectionable, read as business.** "The workers
+#   also pointed out [Amazon]'s commercial relationship with the data firm
+#   Palantir" (P(positive) 0.76), "The group also *decried* [the
+#   company]'s commercial relationship ..." (0.49, despite "decried"),
+#   "[Amazon] also pitched its facial recognition technology directly to
+#   the ICE" (0.69 quoted, 0.60 in Recode's own words), "[the company]'s
+#   frequent successful attempts to provide cloud infrastructure" (0.55).
+#   The objection is in the article around the sentence (employees
+#   protest these ties) or far out in a long sentence ("controversial
+#   zero-tolerance family-separation border policy" comes some 20 words
+#   after "pitched"); near the mention, the words describe a company
+#   doing business.
+# * **Credit missed, and neutral names read as praise.** "[Amazon]
+#   addresses employees dissent ..., in a first" is positive by the
+#   codebook; the model says negative (0.61), swayed by "dissent". "Amazon
+#   has described [Rekognition] as a ... tool ... 'preventing human
+#   trafficking'" is positive by the codebook; the model hesitates,
+#   P(negative) 0.51 against P(positive) 0.45, since "human trafficking" is
+#   a harsh phrase. The other way, "CEO of [Amazon Web Services]" in
+#   Jassy's title and "For years, [Amazon] allowed employees to ask
+#   questions" come out positive, and so do two "Amazon employees"
+#   mentions whose employees "ramp up the pressure" or show "support".
+
+# %% [markdown]
+# ### What the window hides
+#
+# A sentence longer than 32 word pieces is read in a window of 32 around
+# the mention. How many of the labelled mentions stand in such a sentence,
+# and does the model do worse there?
+
+# %%
+pieces = labelled["sentence"].map(lambda text: len(model.tokenizer.encode(text).ids) - 2)
+longer = (pieces > model.window).map({True: "longer than the window", False: "fits in the window"})
+pd.DataFrame({part: {k: v for k, v in label_agreement(rows).items() if k != "confusion"}
+              for part, rows in labelled.groupby(longer)}).T.round(3)
+
+# %% [markdown]
+# 73 of the 115 labelled mentions stand in sentences longer than the
+# window, and the model does not do worse on them (accuracy 0.671, kappa
+# 0.40, against 0.619 and 0.33 on the sentences it reads whole). The
+# window is not the main problem: the model errs as often on short
+# sentences it reads entire.
+#
+# ### What a model trained on persons in political news cannot know
+#
+# The model learned stance from readers' ratings of *persons* in
+# *political* news, plus a noisy augmentation and 256 invented company
+# sentences. What it cannot know from that:
+#
+# * **the codebook's conventions for a company**: that "Amazon employees"
+#   names other people (rule 2), that the addressee of a letter is not its
+#   target (rule 3), that the defender is neutral and the defended
+#   positive (rule 4), that failing to reply is negative. NewsMTSC's
+#   readers applied no such rules; a politician's staff, a letter to a
+#   senator, a senator's defence have their own conventions there.
+# * **what this story makes objectionable**: that selling software to
+#   police, pitching it to ICE, or a relationship with Palantir is, in
+#   these articles, the thing protested against. A sentence that states
+#   the fact plainly reads as business, unless the protest is in the same
+#   window of 32 word pieces.
+# * **anything outside the sentence**: each mention is read in its own
+#   sentence; the article's framing, the headline, the paragraph before
+#   are not seen.
+#
+# So read the model's stance as a **rough signal**: it separates the
+# critical sentences from the rest better than sentence sentiment does,
+# and it gets much of "who is criticised" right in short sentences with a
+# clear verb. It misreads modifiers, addressees and defenders, and
+# criticism that no verb carries. Before reporting a stance number, read
+# the mentions behind it, and check it against hand labels, as below.
 
 # %% [markdown]
 # ## The stance index by outlet and voice
@@ -487,17 +677,19 @@ specs["31_stance_mentions"].draw();
 # %% [markdown]
 # Colour and position can disagree: the colour is the most probable of the
 # three classes, the position the difference of two probabilities, so a
-# neutral dot can sit further left than a negative one: in Forbes, the
-# neutral "Amazon Web Services" is at −0.41, the negative "The tech giant"
-# at −0.46 (the table of Forbes's mentions above).
+# neutral dot can sit further left than a negative one. In Business
+# Insider, "Recode reports that [Amazon] has yet to issue a formal reply"
+# is neutral at −0.47 (the tie of failure 1), while "Amazon has described
+# [Rekognition] as a ... tool" is negative at −0.06 (failure 3).
 #
 # Read by itself, figure 30 says: every outlet treats Amazon negatively on
-# balance, Forbes (−0.56) and Business Insider (−0.55) most, then Tech
-# Observer (−0.33), Recode (−0.15) and Packt Hub (−0.12) least, and the
-# intervals of the last two reach above 0. In Packt Hub, Recode and
-# Tech Observer the quoted sentences come out more negative than the
-# journalist's own; but quoted mentions are few (Forbes has none, Business
-# Insider one, as the kit warns), and their intervals are wide.
+# balance, Forbes (−0.89) and Business Insider (−0.74) most, then Tech
+# Observer (−0.42) and Recode (−0.33), and Packt Hub (−0.06) hardly at
+# all, its interval running from −0.47 to +0.35. In Packt Hub and Recode
+# the quoted sentences come out more negative than the journalist's own
+# (−0.50 against +0.08 and −0.26); but quoted mentions are few (Forbes has
+# none, Business Insider one, as the kit warns), and their intervals are
+# wide.
 #
 # Now recompute the same index from the **hand labels** instead of the
 # model's answers:
@@ -517,14 +709,16 @@ pd.DataFrame({
 # The ranking changes, and so does the size. By the hand labels,
 # **Forbes** is the most negative article (−0.78), then Tech Observer
 # (−0.58), Recode (−0.56), Business Insider (−0.52) and Packt Hub (−0.35).
-# The model is milder than the annotator for every outlet but Business
-# Insider, most of all for Recode (−0.15 against −0.56) and Tech Observer
-# (−0.33 against −0.58): that is failure 1, criticism reported in the
-# journalist's own sentences read as neutral. It may also be why the
-# quoted sentences of figure 30 look harsher than the journalist's own.
-# Business Insider, level with Forbes at the top for the model (−0.55), is
-# fourth for the annotator (−0.52): it writes "Amazon employees" eight
-# times, and the model reads three of them as criticism (failure 2).
+# The model is **harsher** than the coders for Business Insider (−0.74
+# against −0.52) and Forbes (−0.89 against −0.78): Business Insider writes
+# "Amazon employees" eight times, and the model reads six of them as
+# criticism of Amazon (failure 2). It is **milder** for Packt Hub (−0.06
+# against −0.35), Recode (−0.33 against −0.56) and Tech Observer (−0.42
+# against −0.58), where failures 1 and 3 sit: criticism no verb carries,
+# read as neutral, and Amazon's business with ICE and Palantir read as
+# positive. The two errors pull in opposite directions, so they do not
+# cancel within an outlet; they move outlets apart that the coders put
+# close together.
 #
 # So: the sign (the coverage is critical of Amazon) holds by both
 # readings; the differences between outlets do not survive the check. Do
@@ -543,13 +737,17 @@ with pd.option_context("display.max_colwidth", 200):
     display(palantir.merge(corpus[["article_id", "outlet"]])[["outlet", "mention", "group", "sentence", "stance"]])
 
 # %% [markdown]
-# The model calls seven of the nine negative: all but Tech Observer's
-# letter asking Bezos to end AWS services to Palantir and Packt Hub's
-# "commercial relationship with the data firm Palantir". Even "Recent
-# contracts show Palantir received $250,000 from ICE", a plain business
-# fact, comes out negative; by the codebook's rule 7 it would be neutral
-# unless the article presents it as objectionable there. Nobody labelled
-# these by hand, so there is no agreement to report: treat them as
+# The model calls five of the nine negative (Palantir and its backer Peter
+# Thiel in the letter's demand, the Intercept's revelation, the
+# employees' petition and their urging to cut ties),
+# three neutral (Tech Observer's letter asking Bezos to end AWS services
+# to Palantir, and both "commercial relationship with the data firm
+# Palantir" sentences) and one positive: "Recent contracts show Palantir
+# received $250,000 from ICE", a plain business fact, neutral by the
+# codebook's rule 7 unless the article presents it as objectionable there.
+# For Palantir the model reads money from a client as good news, as it did
+# for Amazon's pitch to ICE. Nobody labelled these by hand, so there is no
+# agreement to report: treat them as
 # untested. One Forbes sentence refers to Palantir as "the
 # company" ("concerns about the company's work with the ICE department"),
 # which the file does not list for Palantir. To change a target, copy the
@@ -558,8 +756,6 @@ with pd.option_context("display.max_colwidth", 200):
 
 # %%
 import os
-import tempfile
-from pathlib import Path
 
 from coverage.resources import shipped_path
 
@@ -607,15 +803,16 @@ scratch.cleanup()
 # %% [markdown]
 # ## Questions for discussion
 #
-# 1. The classifier calls "Amazon slammed its critics" negative toward
-#    Amazon, and gives Bezos, who defends Amazon's dealings, the praise
-#    the codebook gives to what he defends. Would a reader of the news
-#    agree? When is being the one who slams, or defends, good or bad news
-#    for an actor?
-# 2. With a kappa of 0.39 against the hand labels, which findings of this
-#    notebook would you still report, and how would you word them?
-# 3. The hand labels come from one annotator who knew the story, and the
-#    model's main failure is criticism it is only told about ("has yet to
-#    issue a formal reply"). What would you change before using the labels
-#    to compare outlets: a second annotator, more articles, a different
-#    codebook?
+# 1. The model tells "Employees condemned Amazon" from "Amazon condemned
+#    the leak", yet calls "Amazon slammed its critics" negative and gives
+#    Bezos, who defends Amazon's dealings, the praise the codebook gives to
+#    what he defends. Would a reader of the news agree with the codebook
+#    here, or with the model?
+# 2. Two coders agree at kappa 0.97; the model agrees with them at about
+#    0.37. Which findings of this notebook would you still report from the
+#    model, and how would you word them?
+# 3. Most of the model's misses are conventions of this codebook (a
+#    modifier is neutral, failing to reply is negative) that NewsMTSC's
+#    readers never applied. Would you rather change the codebook, label
+#    more Amazon-like training sentences, or report the stance index only
+#    next to hand labels?
