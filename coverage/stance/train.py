@@ -34,8 +34,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.stance.finetuned import (CLOSE_ID, ENCODER_SHA256, LABELS, OPEN_ID, TOKENIZER_SHA256, build_input,
-                                       encoder_dir)
+from coverage.stance.encoder import ENCODER_SHA256, TOKENIZER_SHA256, encoder_dir
+from coverage.stance.finetuned import CLOSE_ID, LABELS, OPEN_ID, build_input
 
 ROOT = Path(__file__).resolve().parents[2]
 INDOMAIN_FILE = ROOT / "data" / "training" / "stance_corporate.tsv"
