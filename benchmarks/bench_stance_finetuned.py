@@ -62,9 +62,7 @@ def speed(model, n: int) -> dict:
     # On a shared machine the wall clock measures the other users too: CPU seconds / 2 is
     # what two idle cores would take (the inference keeps both busy).
     idle_rate = len(train) / (cpu / 2)
-    from coverage.io.corpus import load_corpus
-    from coverage.stance.mentions import find_mentions
-    from coverage.text.sentences import split_sentences
+    from coverage import find_mentions, load_corpus, split_sentences
 
     corpus = load_corpus(DATA)
     sentences = split_sentences(corpus)
@@ -86,11 +84,8 @@ def speed(model, n: int) -> dict:
 
 
 def hand_labels(model) -> dict:
-    from coverage import load_corpus, split_sentences
-    from coverage.stance.mentions import find_mentions
+    from coverage import find_mentions, label_agreement, load_corpus, quote_tables, read_stance_labels, split_sentences
     from coverage.stance.tables import predict_stance
-    from coverage.stance.labels import label_agreement, read_stance_labels
-    from coverage.voices.ledger import quote_tables
 
     corpus = load_corpus(DATA)
     with warnings.catch_warnings():

@@ -33,7 +33,8 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import OUTLETS, write  # noqa: E402  (beside this file; same outlets and data-folder layout)
+# Beside this file: the same outlets and data-folder layout.
+from generate import OUTLETS, write
 
 FILES = ("train.jsonl", "dev_mt.jsonl", "dev_rw.jsonl")
 FIRST = ["Ana", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "James", "Kemal", "Laura",

@@ -65,7 +65,10 @@ def write_comparisons(tables, out_dir):
     by = str(units["by"].iloc[0]) if len(units) else "outlet"
     mentions = tables.get("mentions")
     by_unit = compare_measures(tables["sentence_framing"], groups=units, mentions=mentions)
-    by_unit = by_unit.rename(columns={"unit": by})
+    # The file names each unit by its value (the figures' labels add "(n=...)"); the pooled one keeps its label.
+    first = units.drop_duplicates("unit").set_index("unit")
+    shown = first["value"].where(~first["pooled"], first.index.to_series())
+    by_unit = by_unit.assign(unit=by_unit["unit"].map(shown)).rename(columns={"unit": by})
     by_period = compare_measures(tables["sentence_framing"], groups=periods.dropna(subset=["period"]), by="period",
                                  mentions=mentions)
     return [write_table(by_unit, out_dir / f"compare_{by}.csv"),

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from coverage.plots.registry import FigureSpec, unit_height, units_of
+from coverage.plots.registry import FigureSpec, fit_margins, unit_height, units_of
 from coverage.schema import POSITIONS, require_columns
 
 __all__ = ["plot_intervals", "figure_specs"]
@@ -92,7 +92,10 @@ def plot_intervals(
 
 def _legend_below(ax) -> None:
     if ax.get_legend() is not None:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False, fontsize="small")
+        # About 0.8 inch under the axes, however tall they are.
+        tall = ax.get_position().height * ax.figure.get_figheight()
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -min(0.2, 0.8 / tall)), ncol=2, frameon=False,
+                  fontsize="small")
 
 
 def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
@@ -132,6 +135,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
         table = compare_sentiment(labelled, by="unit")
         order = unit_order(table[table["measure"] == "vader_compound"], units=units)
         fig, axes = plt.subplots(1, 2, figsize=(10, unit_height(n_units, per_row=0.5)), sharey=True)
+        fit_margins(fig, bottom=0.7)
         for ax, measure in zip(axes, ("textblob_polarity", "vader_compound")):
             plot_intervals(table[table["measure"] == measure], y="unit", order=order, ax=ax)
             ax.axvline(0, color="grey", lw=0.8)
@@ -152,6 +156,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
         order = unit_order(table[(table["measure"] == "frame_balance") & (table["scope"] == "whole article")],
                            units=units)
         fig, (left, right) = plt.subplots(1, 2, figsize=(11, unit_height(n_units, per_row=0.6, extra=2.2)), sharey=True)
+        fit_margins(fig, bottom=1.3)  # room for the legends below
         plot_intervals(table[table["measure"] != "frame_balance"], y="unit", hue="series", order=order, ax=left)
         left.set_xlabel("frame terms per 1,000 words")
         _legend_below(left)
@@ -238,6 +243,7 @@ def _period_spec(sentences: pd.DataFrame, periods: pd.DataFrame, mentions: pd.Da
         table = compare_measures(sentences, groups=groups, by="period", mentions=mentions if stance else None)
         fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), unit_height(len(order), per_row=0.5)),
                                  sharey=True, squeeze=False)
+        fit_margins(fig, bottom=0.7)
         for ax, (measure, xlabel) in zip(axes[0], panels):
             plot_intervals(table[table["measure"] == measure], y="period", order=order, ax=ax)
             ax.axvline(0, color="grey", lw=0.8)

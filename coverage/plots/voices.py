@@ -16,7 +16,7 @@ import pandas as pd
 
 from coverage.voices.roles import ROLES
 from coverage.errors import CorpusWarning
-from coverage.plots.registry import FigureSpec, unit_height, units_of
+from coverage.plots.registry import FigureSpec, fit_margins, unit_height, units_of
 from coverage.schema import require_columns
 from coverage.voices.ledger import VOICES, voice_ledger
 
@@ -233,6 +233,7 @@ def _sentiment_spec(scored: pd.DataFrame, units: pd.DataFrame) -> FigureSpec:
         own = table[(table["measure"] == "vader_compound") & (table["voice"] == "author")]
         order = unit_order(own, units=units)
         fig, axes = plt.subplots(1, 2, figsize=(10, unit_height(len(order), per_row=0.6, extra=1.8)), sharey=True)
+        fit_margins(fig, bottom=0.7)
         for ax, measure, label in zip(axes, ("textblob_polarity", "vader_compound"),
                                       ("TextBlob polarity", "VADER compound")):
             plot_by_voice(table[table["measure"] == measure], y="unit", order=order, ax=ax)

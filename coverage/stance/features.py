@@ -229,5 +229,14 @@ def _vectorizer(name: str, min_df: int) -> TfidfVectorizer:
 
 
 def _dense(rows: list[tuple]) -> np.ndarray:
-    return np.array([lexicon_features(t, s, e, others=spans_of(o)) for t, s, e, o in rows],
-                    dtype=float).reshape(len(rows), -1)
+    # lexicon_features is a function of the sentence, the mention and the other spans: a mention
+    # that recurs word for word (a sentence printed 60,000 times) is scored once per call.
+    seen: dict[tuple, list[float]] = {}
+    out = []
+    for t, s, e, o in rows:
+        others = spans_of(o)
+        key = (t, s, e, tuple(others))
+        if (f := seen.get(key)) is None:
+            f = seen[key] = lexicon_features(t, s, e, others=others)
+        out.append(f)
+    return np.array(out, dtype=float).reshape(len(rows), -1)

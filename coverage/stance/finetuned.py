@@ -13,8 +13,8 @@ averaged, and a linear head gives negative / neutral / positive.
 
 Inference needs no deep-learning library: the transformer is
 :func:`coverage.stance.encoder._forward` (each sequence on its own, so results do
-not depend on batch composition or core count), the head is one matrix
-product. The weights ship in ``coverage/data/stance_finetuned/`` as
+not depend on batch composition or core count), the head one
+vector-matrix product per mention. The weights ship in ``coverage/data/stance_finetuned/`` as
 safetensors (float16, widened to float32 when read); their SHA-256 is in
 ``config.json`` and checked on load. Nothing is trained at run time and
 nothing is downloaded; every machine gets the same labels.
@@ -24,6 +24,14 @@ read in a window of at most ``window`` word pieces around the mention
 (``config.json``), which bounds the cost of long sentences. Training
 (``python -m coverage.stance.train``, ``make train-stance``) needs PyTorch
 and lives in :mod:`coverage.stance.train`.
+
+Blind spots (measured in the model card): on the 115 hand-labelled Amazon
+mentions it agrees at accuracy 0.65, kappa 0.37, little better than the
+logistic model; it reads "Amazon employees criticised the company" as
+negative for *Amazon* (the codebook says neutral: the phrase names the
+employees), misses failures to act ("has yet to reply") and gives a
+speaker the polarity of what it defends. About 140-150 s of two idle cores
+for 1,000 articles of new text at 23 mentions an article (estimated).
 """
 
 from __future__ import annotations
@@ -37,10 +45,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coverage.stance.encoder import TOKENIZER_SHA256, _forward_many, _prepare, encoder_dir
 from coverage.errors import CorpusError
 from coverage.resources import shipped_path
 from coverage.schema import require_columns
+
+from coverage.stance.encoder import TOKENIZER_SHA256, _forward_many, _prepare, encoder_dir
 
 __all__ = ["MODEL_DIR", "LABELS", "FinetunedStance", "load_finetuned_stance", "build_input", "check_digest"]
 

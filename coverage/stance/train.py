@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coverage.stance.encoder import ENCODER_SHA256, TOKENIZER_SHA256, encoder_dir
 from coverage.stance.finetuned import CLOSE_ID, LABELS, OPEN_ID, build_input
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,7 +194,6 @@ def train(args) -> dict:
     import torch
     from tokenizers import Tokenizer
 
-    from coverage.stance.encoder import encoder_dir
     from coverage.stance.model import newsmtsc_splits, read_newsmtsc
 
     torch.set_num_threads(args.threads)
@@ -311,13 +311,13 @@ def export(torch, model, out: Path, result: dict, args) -> None:
     """Write ``model.safetensors`` (float16) and ``config.json`` with its SHA-256."""
     from safetensors.torch import save_file
 
-    from coverage.stance.encoder import ENCODER_SHA256, TOKENIZER_SHA256
-
     out.mkdir(parents=True, exist_ok=True)
     tensors = {k[len("bert."):] if k.startswith("bert.") else k: v.detach().to(torch.float16).contiguous()
                for k, v in model.state_dict().items() if not k.endswith("position_ids")}
     path = out / "model.safetensors"
-    save_file(tensors, str(path), metadata={"format": "pt", "labels": ",".join(LABELS)})
+    # One metadata key: safetensors writes the metadata map in no fixed order, so two keys
+    # would give the same tensors a different file (and digest) from run to run.
+    save_file(tensors, str(path), metadata={"format": "pt"})
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     config = {
         "name": "stance-finetuned-1",

@@ -3,7 +3,7 @@
 #
 # | | |
 # |---|---|
-# | **What you will learn** | to predict what the quotation extractor finds, to teach it a reporting verb through its data file, to see how its pronoun rule works, and to test how the voice ledger and the voice split depend on their settings |
+# | **What you will learn** | to predict what the quotation extractor finds, to teach it a reporting verb through its data file, to tell when it counts a quotation once across its interruptions, and to test how the voice ledger and the voice split depend on their settings |
 # | **Time** | 45 minutes in class |
 # | **Prerequisites** | notebook `04_voices` |
 # | **Data** | the five shipped articles; small made-up paragraphs; an edited copy of `coverage/data/reporting_verbs.yaml` in a temporary folder |
@@ -73,21 +73,40 @@ Path("my_verbs.yaml").write_text(yaml.safe_dump(verbs, sort_keys=False), encodin
 extract_quotes(pd.DataFrame({"article_id": ["made-up"], "text": [trap]}), verbs=___)[columns]
 
 # %% [markdown]
-# Is the senator found now? Read the *whole* table: did anything else change?
-
-# %% [markdown]
-# ## Exercise 3 · How the pronoun rule works
-#
-# Rewrite the last paragraph so that the kit gives Bezos' second remark the
-# role `company`, without changing the remark itself ("We will keep selling
-# it," he said.).
+# Is the senator found now, and with which role? Read the *whole* table:
+# did anything else change? Then run your list on the five articles and
+# compare with the quotations found with the shipped list.
 
 # %%
-fixed = ___
-extract_quotes(pd.DataFrame({"article_id": ["made-up"], "text": [fixed]}))[columns]
+again = extract_quotes(corpus, verbs=___)
+print(len(voices["quotes"]), "quotations with the shipped verbs,", len(again), "with yours;",
+      "every row identical" if again.equals(voices["quotes"]) else "some rows changed")
 
 # %% [markdown]
-# What does the rule for pronouns need? What happens in real articles?
+# What does this check show, and what does it not show?
+
+# %% [markdown]
+# ## Exercise 3 · One quotation or two?
+#
+# A quotation interrupted by its attribution (`"A," said Ann Lee. "B."`)
+# is one quotation of two segments in notebook 04. For each paragraph
+# below, write down how many quotations a *reader* sees, then run the cell.
+
+# %%
+paragraphs = {
+    "a": '"We refuse to build it," said Ann Lee, an Amazon engineer. "We demand a say in how it is used."',
+    "b": 'Ann Lee spoke first. "We refuse to build it," she said.\n\n"We demand a say in how it is used."',
+    "c": '"We refuse to build it," said Ann Lee. She paused. "We demand a say in how it is used."',
+    "d": '"We refuse to build it," said Ann Lee. "We will keep selling it," said Andy Jassy.',
+}
+reader = {"a": ___, "b": ___, "c": ___, "d": ___}
+found = extract_quotes(pd.DataFrame({"article_id": list(paragraphs), "text": list(paragraphs.values())}))
+display(pd.DataFrame({"reader": pd.Series(reader), "kit": found.groupby("article_id").size()}))
+found[["article_id", "text", "n_segments", "segments", "speaker", "cue", "attribution", "pronoun"]]
+
+# %% [markdown]
+# Where does the kit count differently from a reader? Which rule explains
+# it, and what does the difference change in the voice ledger?
 
 # %% [markdown]
 # ## Exercise 4 · The ledger without partial quotations
@@ -150,8 +169,9 @@ scratch.cleanup()
 # %% [markdown]
 # ## Questions for discussion
 #
-# 1. Exercise 2 fixed one error and caused another. How would you check a
-#    change to a rule-based tool before trusting its new results?
+# 1. Exercise 2's new verb found the senator and changed nothing in the
+#    five articles. Is that enough to trust it? On which text would you
+#    check a change to a rule-based tool before trusting its new results?
 # 2. Should partial quotations (exercise 4) count in a ledger of voices?
 #    Argue from what a reader of the article sees.
 # 3. Exercise 6: does the first quotation matter more than the most quoted

@@ -33,7 +33,7 @@ def generated(tmp_path_factory):
     from benchmarks.generate import generate, write
 
     folder = tmp_path_factory.mktemp("generated")
-    # Raw articles only (no NewsMTSC): the stance-less path of build_tables.
+    # Raw articles only (no NewsMTSC): stance comes from the shipped model all the same.
     write(generate(24, sources=[Path(__file__).resolve().parents[2] / "data"], seed=11, min_paras=2, max_paras=5),
           folder)
     return folder
@@ -65,10 +65,10 @@ def _assert_same(got: dict, expected: dict) -> None:
 
 @needs_dask
 def test_shipped_articles_equal_single_machine(client, data_copy):
-    from coverage.stance.model import load_stance_model
+    from coverage.stance.finetuned import load_finetuned_stance
 
-    # data_copy carries NewsMTSC and the trained model, so build_tables classifies stance too.
-    tables, workers = _on_cluster(client, data_copy, npartitions=3, stance_model=load_stance_model(data_copy))
+    # build_tables classifies stance with the shipped model; the workers read it from its folder.
+    tables, workers = _on_cluster(client, data_copy, npartitions=3, stance_model=load_finetuned_stance())
     _assert_same(tables, _single_machine(data_copy))
     assert len(tables["articles"]) == 5
     assert "stance" in tables["mentions"].columns  # the model travelled to the workers
@@ -77,7 +77,9 @@ def test_shipped_articles_equal_single_machine(client, data_copy):
 
 @needs_dask
 def test_generated_corpus_equals_single_machine(client, generated):
-    tables, workers = _on_cluster(client, generated, npartitions=4)
+    from coverage.stance.finetuned import load_finetuned_stance
+
+    tables, workers = _on_cluster(client, generated, npartitions=4, stance_model=load_finetuned_stance())
     _assert_same(tables, _single_machine(generated))
     assert len(tables["articles"]) == 24
     assert len(tables["reuse"]) > 0  # recombined paragraphs: the corpus stage had work to do

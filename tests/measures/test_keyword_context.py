@@ -166,3 +166,30 @@ def test_default_is_the_frame_lexicon_with_exclusions():
 def test_regex_like_characters_in_terms_match_literally(term, text, expected):
     sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "text": [text]})
     assert kwic(sentences, [term])["match"].tolist() == expected
+
+
+def test_excluded_rows_are_added_only_when_asked_and_say_why():
+    s = _sentences("The American Civil Liberties Union warned about civil liberties and a security camera.")
+    counted = kwic(s)
+    everything = kwic(s, excluded=True)
+    assert counted[["frame", "match", "decision", "rule"]].values.tolist() == [
+        ["surveillance", "civil liberties", "counted", "counted"]]
+    assert everything[["match", "decision", "rule"]].values.tolist() == [
+        ["American Civil Liberties Union", "excluded", "excluded: name 'American Civil Liberties Union'"],
+        ["civil liberties", "counted", "counted"],
+        ["security camera", "excluded", "excluded: sense 'security camera'"],
+    ]
+    assert everything.loc[everything["decision"] == "excluded", "frame"].isna().all()
+
+
+def test_a_free_search_has_no_decision():
+    out = kwic(_sentences("Police use it."), "police")
+    assert out["decision"].isna().all() and out["rule"].isna().all()
+
+
+def test_an_old_style_exclude_list_is_reported_as_such(tmp_path):
+    path = tmp_path / "old.yaml"
+    path.write_text("frames:\n  a: [alpha]\n  b: [beta]\nexclude: [alpha beta]\n", encoding="utf-8")
+    out = kwic(_sentences("alpha beta, alpha"), lexicon=path, excluded=True)
+    assert out[["frame", "match", "rule"]].fillna("-").values.tolist() == [
+        ["-", "alpha beta", "excluded: exclude list 'alpha beta'"], ["a", "alpha", "counted"]]

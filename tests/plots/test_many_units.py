@@ -132,3 +132,36 @@ def test_distinctive_words_past_six_units_is_one_compact_grid(tables, folder):
     assert len(fig.axes) == 1
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert len(ticks) == 25 and ticks[-1].startswith("other (28 outlets, 28 articles)")
+
+
+def test_two_hundred_outlets_give_25_rows_within_the_pixel_cap(tmp_path):
+    # 200 outlets: the first 30 with 3 articles, 170 with one; two sentences an article.
+    import numpy as np
+
+    from coverage.compare.units import unit_table
+    from coverage.plots import corpus, framing
+
+    outlets = [f"O{i:03d}" for i in range(30) for _ in range(3)] + [f"S{i:03d}" for i in range(170)]
+    ids = [f"a{i}" for i in range(len(outlets))]
+    rng = np.random.default_rng(0)
+    articles = pd.DataFrame({"article_id": ids, "outlet": outlets, "n_words": 300,
+                             "published": pd.Timestamp("2018-06-01") + pd.to_timedelta(rng.integers(0, 200, len(ids)), "D"),
+                             "date_estimated": False})
+    sentences = pd.DataFrame({
+        "article_id": np.repeat(ids, 2), "sentence_id": np.tile([0, 1], len(ids)), "position": "body",
+        "n_words": 20, "target": True, "textblob_polarity": rng.uniform(-1, 1, 2 * len(ids)),
+        "vader_compound": rng.uniform(-1, 1, 2 * len(ids)), "surveillance_terms": rng.integers(0, 3, 2 * len(ids)),
+        "safety_terms": rng.integers(0, 3, 2 * len(ids))})
+    units = unit_table(articles)
+    # min_articles 2 keeps the 30 outlets of 3 articles, max_units keeps 24 of them.
+    assert units["unit"].nunique() == 25
+    assert "other (176 outlets, 188 articles)" in set(units["unit"])
+    tables = {"articles": articles, "sentence_framing": sentences, "units": units}
+    specs = [*corpus.figure_specs(tables), *framing.figure_specs(tables)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        written = save_figures([s for s in specs if s.name in ("01_timeline", "11_frames_by_outlet")], tmp_path)
+    sizes = [Image.open(p).size for p in written if p.suffix == ".png"]
+    assert len(sizes) == 2 and max(max(s) for s in sizes) <= MAX_PIXELS
+    ticks = [t.get_text() for t in specs[0].draw().axes[0].get_yticklabels()]
+    assert len(ticks) == 25 and ticks[-1] == "other (176 outlets, 188 articles)"

@@ -88,3 +88,14 @@ def test_works_in_predict_stance_like_the_logistic_model():
 
 def test_an_empty_table_gives_no_rows():
     assert load_finetuned_stance().predict_proba(pd.DataFrame(columns=["text", "start", "end"])).shape == (0, 3)
+
+
+def test_mention_stance_takes_it_as_its_model():
+    from coverage.stance.tables import mention_stance
+
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["x"]})
+    s = pd.DataFrame({"article_id": ["a"], "sentence_id": [0],
+                      "text": ["Activists urged Amazon to stop selling the software to police."]})
+    tables = mention_stance(corpus, s, model=load_finetuned_stance())
+    assert tables["mentions"]["stance"].tolist() == ["negative"]
+    assert tables["article_stance"]["stance_index"].tolist() == [-1.0]
