@@ -105,7 +105,7 @@ with pd.option_context("display.max_colwidth", 200):
 # | `02_sentiment` | what sentiment lexicons measure, TextBlob versus VADER, where they fail on news |
 # | `03_frames` | surveillance versus safety vocabulary, the codebook, keyword-in-context evidence |
 # | `04_voices` | quotations, speakers and their roles; author voice versus quoted voices |
-# | `05_stance` | stance toward Amazon, mention by mention, and how well the classifier agrees with hand labels |
+# | `05_stance` | stance toward Amazon, mention by mention: the fine-tuned stance model, how well it agrees with two coders' hand labels, and where it fails |
 # | `06_outlets` | the comparison itself: distinctive words, copied passages, all measures side by side with intervals |
 # | `07_your_articles` | adding your own articles (a file, a web page, a Media Cloud export) and re-running |
 #
