@@ -339,7 +339,7 @@ scratch.cleanup()
 # %%
 from coverage.measures import frame_agreement
 
-coded = pd.read_csv(find_data_dir() / "annotations" / "frames_sentences.csv")
+coded = pd.read_csv(data_dir / "annotations" / "frames_sentences.csv")
 coded["subset"] = coded["source"].str.replace(r"_(train|dev).*$", "", regex=True)
 agreement = frame_agreement(coded, by="subset", coders=("coder_a", "coder_b"))
 agreement.round(2)

@@ -121,8 +121,8 @@ pd.concat([per_period.rename(columns={"period": "group"}),
 # %% [markdown]
 # *Answer.* The periods rest on 2 and 3 articles, and the bootstrap now
 # draws whole articles. Two June articles allow only three resamples (Forbes
-# twice, Tech Observer twice, one of each), so June's interval, 16.2 to
-# 24.3, is exactly the range from Forbes' rate to Tech Observer's. The
+# twice, Tech Observer twice, one of each), so June's interval, 20.8 to
+# 26.5, is exactly the range from Forbes' rate to Tech Observer's. The
 # interval is honest about what varies (articles, not sentences) but it
 # cannot see variation it never sampled: the kit's documentation calls such
 # intervals a lower bound on the uncertainty. November's interval (three
