@@ -175,8 +175,9 @@ def _index_spec(own: pd.DataFrame, units: pd.DataFrame, name: str, by: str, *, b
            if by_voice else "")
         + f", with 95% bootstrap intervals; sorted by the index over all mentions, highest first, each label "
         f"giving the {by}'s number of articles. {_sample(own, units, by)}. Each mention's class comes from a "
-        "classifier trained on NewsMTSC (political news about persons); check its agreement with the "
-        "hand labels of data/annotations/ before reading small differences."
+        "fine-tuned classifier shipped with the kit, trained mostly on political news about persons "
+        "(NewsMTSC); it agrees with hand labels of the shipped articles at kappa 0.37 (two coders: 0.97), "
+        "so check the mentions behind a difference before reading it."
     )
 
     def draw():
