@@ -49,9 +49,9 @@ def test_a_table_cell_opens_its_evidence_sentences(page, poll):
     page.find_element(By.CSS_SELECTOR, 'td.cell[data-key="surveillance|Tech Observer"]').click()
     title, count, sentences = _evidence(page, poll)
     assert title == "Surveillance terms · Tech Observer"
-    assert count.startswith("11 matches in ")
+    assert count.startswith("12 matches in ")
     marks = page.find_elements(By.CSS_SELECTOR, "#evidence-body .sentence mark")
-    assert len(marks) == 11 and "surveillance" in {m.text.lower() for m in marks}
+    assert len(marks) == 12 and "surveillance" in {m.text.lower() for m in marks}
     assert all("Tech Observer · " in s.find_element(By.CSS_SELECTOR, ".meta").text for s in sentences)
     assert all("voice: " in s.text for s in sentences)
 
