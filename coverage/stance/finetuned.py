@@ -30,7 +30,7 @@ mentions it agrees at accuracy 0.65, kappa 0.37, little better than the
 logistic model; it reads "Amazon employees criticised the company" as
 negative for *Amazon* (the codebook says neutral: the phrase names the
 employees), misses failures to act ("has yet to reply") and gives a
-speaker the polarity of what it defends. About 140-150 s of two idle cores
+speaker the polarity of what it defends. About 220-240 s of two idle cores
 for 1,000 articles of new text at 23 mentions an article (estimated).
 """
 
