@@ -254,7 +254,7 @@ def _period_spec(sentences: pd.DataFrame, periods: pd.DataFrame, mentions: pd.Da
 
     what = {"week": "calendar weeks (named by their Monday)", "month": "calendar months"}.get(
         kind, "the story phases of the periods file (data/periods.csv: name, start, end)")
-    caption = (f"Frame balance, VADER sentiment" + (" and the stance index toward the target" if stance else "")
+    caption = ("Frame balance, VADER sentiment" + (" and the stance index toward the target" if stance else "")
                + f" per period, {what}, earliest first, with 95% bootstrap intervals (articles resampled "
                f"within a period); each label gives the period's number of articles. {int(counts.sum())} dated "
                f"articles in {len(order)} periods"

@@ -179,7 +179,7 @@ def figure_specs(tables: Mapping[str, pd.DataFrame]) -> list[FigureSpec]:
     units were pooled; past :data:`PANELS_MAX` units they are one compact grid.
     """
     articles = tables["articles"] if "articles" in tables else tables["corpus"]
-    n, n_outlets = len(articles), articles["outlet"].nunique()
+    n = len(articles)
     specs = []
     keyness = _unit_keyness(tables, units_of(tables))
     if keyness is not None and not keyness.empty:
