@@ -69,12 +69,12 @@ def features_dask(ddf, *, stance_model=None, npartitions: int = 1) -> dict[str, 
         :data:`coverage.schema.CORPUS_COLUMNS` (as from
         :func:`coverage.load_corpus`). A pandas table is split into
         ``npartitions`` first.
-    stance_model : StanceClassifier, optional
-        The trained stance model
-        (:func:`coverage.stance.model.load_stance_model`), sent to every
-        partition; without it mentions are found but not classified, as in
-        :func:`~coverage._engine.pipeline.build_tables` when the training data is
-        missing.
+    stance_model : FinetunedStance, optional
+        The stance model, e.g. the shipped one
+        (:func:`coverage.stance.finetuned.load_finetuned_stance`, which
+        :func:`~coverage._engine.pipeline.build_tables` uses); each worker
+        reads it once from its folder. Without it mentions are found but not
+        classified.
     npartitions : int, default 1
         Partitions for a pandas input; ignored for a Dask one.
 

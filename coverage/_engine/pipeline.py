@@ -86,9 +86,9 @@ def article_features(corpus: pd.DataFrame, *, stance_model=None) -> Tables:
     ----------
     corpus : pandas.DataFrame
         A partition of the corpus table.
-    stance_model : StanceClassifier, optional
-        The trained model (:func:`coverage.stance.model.load_stance_model`);
-        without it mentions are found but not classified.
+    stance_model : FinetunedStance, optional
+        The shipped model (:func:`coverage.stance.finetuned.load_finetuned_stance`,
+        what :func:`build_tables` uses); without it mentions are found but not classified.
 
     Returns
     -------
